@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -43,7 +44,8 @@ public class ProblemMappers {
         return respond(Problem.invalid(detail, errors));
     }
 
-    @ServerExceptionMapper
+    /** Named explicitly: Quarkus REST ships its own mapper for these, which would answer with plain JSON. */
+    @ServerExceptionMapper({MismatchedInputException.class, JsonParseException.class, JsonProcessingException.class})
     public Response unreadable(JsonProcessingException e) {
         String field = e instanceof JsonMappingException mapping ? path(mapping) : "";
         String message;

@@ -1,0 +1,6 @@
+package app.rapport.clients.domain;
+
+public enum ClientStatus {
+    ACTIVE,
+    DISCHARGED
+}

@@ -1,0 +1,6 @@
+package app.rapport.clients.rest;
+
+import java.util.List;
+
+public record CaseloadPage(List<ClientView> items, int page, int size, long total) {
+}

@@ -1,0 +1,84 @@
+package app.rapport.clients.service;
+
+import app.rapport.clients.domain.CareCircleMember;
+import app.rapport.clients.domain.CareRole;
+import app.rapport.clients.domain.Client;
+import app.rapport.clients.domain.ClientStatus;
+import app.rapport.contract.EventType;
+import app.rapport.contract.client.ClientRegistered;
+import app.rapport.platform.outbox.OutboxWriter;
+import app.rapport.platform.problem.ProblemException;
+import app.rapport.platform.security.Caller;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Registers a client with one of the caller's teams. The registering professional becomes the
+ * client's case manager, and {@code client.registered} is written to the outbox in the same
+ * transaction.
+ */
+@ApplicationScoped
+public class ClientRegistration {
+
+    private static final ZoneId UK = ZoneId.of("Europe/London");
+
+    @Inject
+    OutboxWriter outbox;
+
+    @Inject
+    ClientReferences references;
+
+    @Transactional
+    public Client register(NewClient request, Caller caller) {
+        String organisationId = caller.organisationId()
+                .orElseThrow(() -> ProblemException.invalidField("token", "carries no organisation"));
+        String teamId = chooseTeam(request.teamId(), caller.teamIds());
+
+        Client client = new Client();
+        client.id = UUID.randomUUID();
+        client.reference = references.next();
+        client.organisationId = organisationId;
+        client.teamId = teamId;
+        client.givenName = request.givenName().strip();
+        client.familyName = request.familyName().strip();
+        client.dateOfBirth = request.dateOfBirth();
+        client.status = ClientStatus.ACTIVE;
+        client.registeredBy = caller.userId();
+        client.registeredAt = Instant.now();
+        client.persist();
+
+        CareCircleMember caseManager = new CareCircleMember();
+        caseManager.id = UUID.randomUUID();
+        caseManager.clientId = client.id;
+        caseManager.userId = caller.userId();
+        caseManager.role = CareRole.CASE_MANAGER;
+        caseManager.joinedOn = LocalDate.now(UK);
+        caseManager.persist();
+
+        outbox.append(EventType.CLIENT_REGISTERED, client.id, organisationId, teamId,
+                new ClientRegistered(client.id, client.reference, organisationId, teamId, caller.userId()));
+        return client;
+    }
+
+    private static String chooseTeam(String requested, Set<String> callerTeams) {
+        if (requested != null) {
+            if (!callerTeams.contains(requested)) {
+                throw ProblemException.invalidField("teamId", "you are not a member of team " + requested);
+            }
+            return requested;
+        }
+        if (callerTeams.size() == 1) {
+            return callerTeams.iterator().next();
+        }
+        throw ProblemException.invalidField("teamId", callerTeams.isEmpty()
+                ? "you belong to no team, so you cannot register clients"
+                : "is required because you belong to several teams: " + String.join(", ", callerTeams));
+    }
+}

@@ -1,0 +1,5 @@
+package app.rapport.notifications.domain;
+
+public enum Channel {
+    IN_APP
+}

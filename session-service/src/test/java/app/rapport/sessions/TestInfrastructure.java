@@ -1,0 +1,12 @@
+package app.rapport.sessions;
+
+import app.rapport.devkit.testing.RapportServiceResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+
+/** Real PostgreSQL (database "sessions"), the real Kafka broker and the development token issuer. */
+@QuarkusTestResource(value = RapportServiceResource.class, initArgs = @ResourceArg(name = "database", value = "sessions"))
+public final class TestInfrastructure {
+    private TestInfrastructure() {
+    }
+}
