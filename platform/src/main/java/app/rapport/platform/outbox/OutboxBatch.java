@@ -25,7 +25,7 @@ import java.util.concurrent.TimeoutException;
  * transaction: if Kafka does not acknowledge every record, nothing is marked and the batch is tried
  * again later (consumers drop the duplicates by event id).
  */
-final class OutboxBatch {
+public final class OutboxBatch {
 
     /** Held for the duration of a batch so replicas take turns and each client's events stay in order. */
     private static final long RELAY_LOCK = 0x5241505052454CL;
@@ -35,13 +35,13 @@ final class OutboxBatch {
     private final AgroalDataSource dataSource;
     private final int batchSize;
 
-    OutboxBatch(AgroalDataSource dataSource, int batchSize) {
+    public OutboxBatch(AgroalDataSource dataSource, int batchSize) {
         this.dataSource = dataSource;
         this.batchSize = batchSize;
     }
 
     /** @return how many events were published */
-    int publish(KafkaProducer<String, byte[]> producer) throws SQLException, InterruptedException, ExecutionException, TimeoutException {
+    public int publish(KafkaProducer<String, byte[]> producer) throws SQLException, InterruptedException, ExecutionException, TimeoutException {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
