@@ -121,7 +121,7 @@ class ClientResourceTest {
     void oversizedBodiesAreRefused() {
         String huge = "x".repeat(300 * 1024);
         as(DemoUsers.ALICE).body("{\"givenName\":\"" + huge + "\",\"familyName\":\"B\"}").post("/api/v1/clients")
-                .then().statusCode(413);
+                .then().statusCode(413).contentType("application/problem+json").body("status", equalTo(413));
     }
 
     @Test
