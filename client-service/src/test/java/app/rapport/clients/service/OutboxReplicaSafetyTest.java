@@ -13,6 +13,8 @@ import app.rapport.platform.outbox.OutboxWriter;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -32,11 +34,20 @@ import java.util.stream.Collectors;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * Several relays draining one outbox at once (as replicas do, here three extra relays beside the
- * service's own) publish every event exactly once and keep each client's events in order.
+ * Several relays draining one outbox at once, as replicas do, publish every event exactly once and
+ * keep each client's events in order. The service's own relay is off here so the three relays
+ * below start together on a full outbox.
  */
 @QuarkusTest
+@TestProfile(OutboxReplicaSafetyTest.OwnRelayOff.class)
 class OutboxReplicaSafetyTest {
+
+    public static class OwnRelayOff implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("rapport.events.relay.enabled", "false");
+        }
+    }
 
     private static final int CLIENTS = 60;
     private static final int EVENTS_FOR_ONE_CLIENT = 40;
@@ -52,17 +63,17 @@ class OutboxReplicaSafetyTest {
     void concurrentRelaysNeitherDuplicateNorReorder() throws Exception {
         List<UUID> expected = new ArrayList<>();
         UUID busyClient = UUID.randomUUID();
+        for (int i = 0; i < CLIENTS; i++) {
+            expected.add(append(UUID.randomUUID()).id());
+        }
+        for (int i = 0; i < EVENTS_FOR_ONE_CLIENT; i++) {
+            expected.add(append(busyClient).id());
+        }
         ExecutorService relays = Executors.newFixedThreadPool(EXTRA_RELAYS);
         List<Future<?>> running = new ArrayList<>();
         try {
             for (int r = 0; r < EXTRA_RELAYS; r++) {
                 running.add(relays.submit(this::drainForAWhile));
-            }
-            for (int i = 0; i < CLIENTS; i++) {
-                expected.add(append(UUID.randomUUID()).id());
-            }
-            for (int i = 0; i < EVENTS_FOR_ONE_CLIENT; i++) {
-                expected.add(append(busyClient).id());
             }
             for (Future<?> relay : running) {
                 relay.get();
@@ -95,7 +106,7 @@ class OutboxReplicaSafetyTest {
         OutboxBatch batch = new OutboxBatch(dataSource, 7);
         try (KafkaProducer<String, byte[]> producer = KafkaProducers.idempotent(
                 SharedInfrastructure.kafka().bootstrapServers(), "extra-relay-" + UUID.randomUUID())) {
-            long until = System.nanoTime() + Duration.ofSeconds(8).toNanos();
+            long until = System.nanoTime() + Duration.ofSeconds(6).toNanos();
             while (System.nanoTime() < until) {
                 if (batch.publish(producer) == 0) {
                     Thread.sleep(5);
