@@ -1,0 +1,98 @@
+package app.rapport.stack;
+
+import app.rapport.devkit.testing.SharedInfrastructure;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Where the platform runs: its work directory, the repository holding the packaged services, every
+ * port and how long the services may take to become ready.
+ */
+public record PlatformOptions(Path workDirectory, Path repository, int postgresPort, int kafkaPort,
+                              int kafkaControllerPort, int issuerPort, Map<String, Integer> servicePorts,
+                              Duration readinessTimeout) {
+
+    public static final Duration DEFAULT_READINESS_TIMEOUT = Duration.ofSeconds(120);
+
+    /** The services in start-up and display order, with the database each one owns. */
+    public static final Map<String, String> SERVICE_DATABASES;
+
+    static {
+        Map<String, String> databases = new LinkedHashMap<>();
+        databases.put("client-service", "clients");
+        databases.put("session-service", "sessions");
+        databases.put("alliance-service", "alliance");
+        databases.put("notification-service", "notifications");
+        SERVICE_DATABASES = Collections.unmodifiableMap(databases);
+    }
+
+    public PlatformOptions {
+        if (!servicePorts.keySet().equals(SERVICE_DATABASES.keySet())) {
+            throw new IllegalArgumentException("Need a port for each of " + SERVICE_DATABASES.keySet());
+        }
+        servicePorts = Collections.unmodifiableMap(new LinkedHashMap<>(servicePorts));
+    }
+
+    /** The documented local ports, so the URLs in the README work. */
+    public static PlatformOptions localPorts(Path workDirectory, Path repository) {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        int port = 8081;
+        for (String service : SERVICE_DATABASES.keySet()) {
+            ports.put(service, port++);
+        }
+        return new PlatformOptions(workDirectory, repository, 15432, 19092, 19093, 8090, ports,
+                DEFAULT_READINESS_TIMEOUT);
+    }
+
+    /** Free ports everywhere, so a test run never collides with a local run or another test. */
+    public static PlatformOptions freePorts(Path workDirectory, Path repository) {
+        Set<Integer> taken = new HashSet<>();
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        for (String service : SERVICE_DATABASES.keySet()) {
+            ports.put(service, distinctFreePort(taken));
+        }
+        return new PlatformOptions(workDirectory, repository, distinctFreePort(taken), distinctFreePort(taken),
+                distinctFreePort(taken), distinctFreePort(taken), ports, DEFAULT_READINESS_TIMEOUT);
+    }
+
+    public PlatformOptions withReadinessTimeout(Duration timeout) {
+        return new PlatformOptions(workDirectory, repository, postgresPort, kafkaPort, kafkaControllerPort,
+                issuerPort, servicePorts, timeout);
+    }
+
+    public int servicePort(String service) {
+        Integer port = servicePorts.get(service);
+        if (port == null) {
+            throw new IllegalArgumentException("No service " + service + "; known: " + servicePorts.keySet());
+        }
+        return port;
+    }
+
+    /** Where Quarkus puts the runnable jar of a service module. */
+    public Path serviceJar(String service) {
+        return repository.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
+    }
+
+    /** The services whose jar has not been built yet. */
+    public List<String> missingJars() {
+        return SERVICE_DATABASES.keySet().stream().filter(service -> !Files.isRegularFile(serviceJar(service))).toList();
+    }
+
+    // The OS may hand the same free port out twice in quick succession; every listener needs its own.
+    private static int distinctFreePort(Set<Integer> taken) {
+        while (true) {
+            int port = SharedInfrastructure.freePort();
+            if (taken.add(port)) {
+                return port;
+            }
+        }
+    }
+}
