@@ -1,6 +1,18 @@
 package app.rapport.contract;
 
+import app.rapport.contract.careteam.MemberJoined;
+import app.rapport.contract.careteam.MemberLeft;
+import app.rapport.contract.client.ClientDischarged;
+import app.rapport.contract.client.ClientErased;
 import app.rapport.contract.client.ClientRegistered;
+import app.rapport.contract.client.ClientUpdated;
+import app.rapport.contract.client.SubjectAccessRequested;
+import app.rapport.contract.consent.ConsentGranted;
+import app.rapport.contract.consent.ConsentWithdrawn;
+import app.rapport.contract.goal.GoalAchieved;
+import app.rapport.contract.goal.GoalSet;
+import app.rapport.contract.goal.GoalUpdated;
+import app.rapport.contract.litigation.MilestoneRecorded;
 
 import java.util.Arrays;
 import java.util.Optional;
@@ -11,7 +23,21 @@ import java.util.Optional;
  * {@code asyncapi.yaml}).
  */
 public enum EventType {
-    CLIENT_REGISTERED("rapport.client.registered.v1", Topic.CLIENTS, ClientRegistered.class, Sensitivity.PERSONAL);
+    CLIENT_REGISTERED("rapport.client.registered.v1", Topic.CLIENTS, ClientRegistered.class, Sensitivity.PERSONAL),
+    CLIENT_UPDATED("rapport.client.updated.v1", Topic.CLIENTS, ClientUpdated.class, Sensitivity.PERSONAL),
+    CLIENT_DISCHARGED("rapport.client.discharged.v1", Topic.CLIENTS, ClientDischarged.class, Sensitivity.PERSONAL),
+    CLIENT_ERASED("rapport.client.erased.v1", Topic.CLIENTS, ClientErased.class, Sensitivity.OPERATIONAL),
+    CLIENT_SUBJECT_ACCESS_REQUESTED("rapport.client.subject-access-requested.v1", Topic.CLIENTS,
+            SubjectAccessRequested.class, Sensitivity.OPERATIONAL),
+    CARETEAM_MEMBER_JOINED("rapport.careteam.member-joined.v1", Topic.CLIENTS, MemberJoined.class, Sensitivity.PERSONAL),
+    CARETEAM_MEMBER_LEFT("rapport.careteam.member-left.v1", Topic.CLIENTS, MemberLeft.class, Sensitivity.PERSONAL),
+    CONSENT_GRANTED("rapport.consent.granted.v1", Topic.CLIENTS, ConsentGranted.class, Sensitivity.PERSONAL),
+    CONSENT_WITHDRAWN("rapport.consent.withdrawn.v1", Topic.CLIENTS, ConsentWithdrawn.class, Sensitivity.PERSONAL),
+    GOAL_SET("rapport.goal.set.v1", Topic.CLIENTS, GoalSet.class, Sensitivity.HEALTH),
+    GOAL_UPDATED("rapport.goal.updated.v1", Topic.CLIENTS, GoalUpdated.class, Sensitivity.HEALTH),
+    GOAL_ACHIEVED("rapport.goal.achieved.v1", Topic.CLIENTS, GoalAchieved.class, Sensitivity.HEALTH),
+    LITIGATION_MILESTONE_RECORDED("rapport.litigation.milestone-recorded.v1", Topic.CLIENTS, MilestoneRecorded.class,
+            Sensitivity.PERSONAL);
 
     private final String typeName;
     private final Topic topic;

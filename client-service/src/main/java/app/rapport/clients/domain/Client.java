@@ -30,11 +30,15 @@ public class Client extends PanacheEntityBase {
     @Column(name = "team_id", nullable = false)
     public String teamId;
 
-    @Column(name = "given_name", nullable = false)
+    /** Null once the client is erased. */
+    @Column(name = "given_name")
     public String givenName;
 
-    @Column(name = "family_name", nullable = false)
+    @Column(name = "family_name")
     public String familyName;
+
+    @Column(name = "preferred_name")
+    public String preferredName;
 
     @Column(name = "date_of_birth")
     public LocalDate dateOfBirth;
@@ -49,6 +53,102 @@ public class Client extends PanacheEntityBase {
     @Column(name = "registered_at", nullable = false)
     public Instant registeredAt;
 
+    @Column(name = "nhs_number")
+    public String nhsNumber;
+
+    public String phone;
+
+    public String email;
+
+    @Column(name = "address_line1")
+    public String addressLine1;
+
+    @Column(name = "address_line2")
+    public String addressLine2;
+
+    public String town;
+
+    public String postcode;
+
+    /** BCP 47 tag, e.g. {@code ur} or {@code pl}. */
+    @Column(name = "preferred_language")
+    public String preferredLanguage;
+
+    @Column(name = "interpreter_needed", nullable = false)
+    public boolean interpreterNeeded;
+
+    @Column(name = "communication_needs")
+    public String communicationNeeds;
+
+    @Column(name = "accessibility_needs")
+    public String accessibilityNeeds;
+
+    /** In the client's own words. */
+    @Column(name = "cultural_context")
+    public String culturalContext;
+
+    @Column(name = "faith_context")
+    public String faithContext;
+
+    @Column(name = "pref_professional_gender")
+    public String preferredProfessionalGender;
+
+    @Column(name = "pref_cultural_background")
+    public String preferredCulturalBackground;
+
+    /** How directive the client likes professionals to be, in their words or e.g. "guide me", "let me lead". */
+    @Column(name = "pref_directiveness")
+    public String preferredDirectiveness;
+
+    @Column(name = "pref_challenge")
+    public String preferredChallenge;
+
+    @Column(name = "pref_times")
+    public String preferredTimes;
+
+    @Column(name = "pref_settings")
+    public String preferredSettings;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    @Column(name = "updated_by")
+    public String updatedBy;
+
+    @Column(name = "discharged_on")
+    public LocalDate dischargedOn;
+
+    /** {@code planned} or {@code unplanned}. */
+    @Column(name = "discharge_ending")
+    public String dischargeEnding;
+
+    @Column(name = "discharge_reason")
+    public String dischargeReason;
+
+    @Column(name = "discharged_by")
+    public String dischargedBy;
+
+    /** Record-keeping agreement: who the client agreed may see their records. */
+    @Column(name = "records_shared_with")
+    public String recordsSharedWith;
+
+    /** ISO-8601 period the records are kept after discharge, e.g. {@code P8Y}. */
+    @Column(name = "records_retention", nullable = false)
+    public String recordsRetention = "P8Y";
+
+    @Column(name = "record_keeping_agreed_on")
+    public LocalDate recordKeepingAgreedOn;
+
+    @Column(name = "erased_at")
+    public Instant erasedAt;
+
+    @Column(name = "erased_by")
+    public String erasedBy;
+
     @Version
     public long version;
+
+    public boolean isErased() {
+        return status == ClientStatus.ERASED;
+    }
 }

@@ -2,5 +2,7 @@ package app.rapport.clients.domain;
 
 public enum ClientStatus {
     ACTIVE,
-    DISCHARGED
+    DISCHARGED,
+    /** Personal data removed; only ids remain. */
+    ERASED
 }

@@ -2,5 +2,5 @@ package app.rapport.clients.rest;
 
 import java.util.List;
 
-public record CaseloadPage(List<ClientView> items, int page, int size, long total) {
+public record CaseloadPage(List<ClientListItem> items, int page, int size, long total) {
 }

@@ -1,54 +1,72 @@
 package app.rapport.clients.service;
 
-import app.rapport.clients.domain.CareCircleMember;
 import app.rapport.clients.domain.Client;
+import app.rapport.clients.domain.ClientStatus;
 import app.rapport.platform.security.Caller;
 import app.rapport.platform.security.Roles;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
- * Finds clients the caller is allowed to see: members of the client's care circle, and team leads
- * for their own teams' clients. Anything else is reported as absent, never as forbidden.
+ * The caller's caseload: clients whose care circle includes them, their teams' clients for team
+ * leads, and for solicitors the clients whose case names their firm. Ordered by family name, given
+ * name and id, so pages are stable.
  */
 @ApplicationScoped
 public class ClientDirectory {
 
-    public Optional<Client> visibleTo(Caller caller, UUID clientId) {
-        return Client.<Client>findByIdOptional(clientId).filter(client -> canSee(caller, client));
+    public record CaseloadFilter(Optional<String> name, Optional<ClientStatus> status, Optional<String> teamId) {
     }
 
-    public boolean canSee(Caller caller, Client client) {
-        if (caller.organisationId().filter(client.organisationId::equals).isPresent()
-                && caller.hasRole(Roles.TEAM_LEAD) && caller.teamIds().contains(client.teamId)) {
-            return true;
+    public List<Client> caseload(Caller caller, CaseloadFilter filter, int page, int size) {
+        return query(caller, filter).page(Page.of(page, size)).list();
+    }
+
+    public long caseloadSize(Caller caller, CaseloadFilter filter) {
+        return query(caller, filter).count();
+    }
+
+    private PanacheQuery<Client> query(Caller caller, CaseloadFilter filter) {
+        Parameters parameters = Parameters.with("user", caller.userId());
+        List<String> reach = new ArrayList<>();
+        reach.add("id in (select m.clientId from CareCircleMember m where m.userId = :user and m.leftOn is null)");
+        if (caller.organisationId().isPresent()) {
+            parameters.and("org", caller.organisationId().get());
+            if (caller.hasRole(Roles.TEAM_LEAD) && !caller.teamIds().isEmpty()) {
+                reach.add("(organisationId = :org and teamId in :teams)");
+                parameters.and("teams", caller.teamIds());
+            }
+            if (caller.hasRole(Roles.SOLICITOR) || caller.hasRole(Roles.SOLICITOR_SYSTEM)) {
+                reach.add("id in (select c.clientId from ClientCase c where c.firmId = :org)");
+            }
         }
-        return CareCircleMember.isActiveMember(client.id, caller.userId());
-    }
-
-    /** The caller's caseload, ordered by family name then id so pages are stable. */
-    public List<Client> caseload(Caller caller, int page, int size) {
-        return caseloadQuery(caller).page(Page.of(page, size)).list();
-    }
-
-    public long caseloadSize(Caller caller) {
-        return caseloadQuery(caller).count();
-    }
-
-    private io.quarkus.hibernate.orm.panache.PanacheQuery<Client> caseloadQuery(Caller caller) {
+        List<String> conditions = new ArrayList<>();
+        conditions.add("(" + String.join(" or ", reach) + ")");
+        conditions.add("status <> :erased");
+        parameters.and("erased", ClientStatus.ERASED);
+        filter.status().ifPresent(status -> {
+            conditions.add("status = :status");
+            parameters.and("status", status);
+        });
+        filter.teamId().ifPresent(team -> {
+            conditions.add("teamId = :team");
+            parameters.and("team", team);
+        });
+        filter.name().map(n -> n.strip().toLowerCase(Locale.ROOT)).filter(n -> !n.isEmpty()).ifPresent(name -> {
+            conditions.add("(lower(givenName) like :name escape '\\' or lower(familyName) like :name escape '\\'"
+                    + " or lower(preferredName) like :name escape '\\' or reference = :reference)");
+            parameters.and("name", "%" + name.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            parameters.and("reference", name.toUpperCase(Locale.ROOT));
+        });
         Sort order = Sort.by("familyName").and("givenName").and("id");
-        String member = "id in (select m.clientId from CareCircleMember m where m.userId = :user and m.leftOn is null)";
-        if (caller.hasRole(Roles.TEAM_LEAD) && !caller.teamIds().isEmpty() && caller.organisationId().isPresent()) {
-            return Client.find(member + " or (organisationId = :org and teamId in :teams)", order,
-                    io.quarkus.panache.common.Parameters.with("user", caller.userId())
-                            .and("org", caller.organisationId().get())
-                            .and("teams", caller.teamIds()));
-        }
-        return Client.find(member, order, io.quarkus.panache.common.Parameters.with("user", caller.userId()));
+        return Client.find(String.join(" and ", conditions), order, parameters);
     }
 }

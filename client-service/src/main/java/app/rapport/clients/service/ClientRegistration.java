@@ -1,9 +1,10 @@
 package app.rapport.clients.service;
 
+import app.rapport.clients.access.AuditLog;
 import app.rapport.clients.domain.CareCircleMember;
-import app.rapport.clients.domain.CareRole;
 import app.rapport.clients.domain.Client;
 import app.rapport.clients.domain.ClientStatus;
+import app.rapport.contract.CareTeamRole;
 import app.rapport.contract.EventType;
 import app.rapport.contract.client.ClientRegistered;
 import app.rapport.platform.outbox.OutboxWriter;
@@ -35,20 +36,21 @@ public class ClientRegistration {
     @Inject
     ClientReferences references;
 
+    @Inject
+    AuditLog audit;
+
     @Transactional
-    public Client register(NewClient request, Caller caller) {
+    public Client register(ClientProfile profile, Caller caller) {
         String organisationId = caller.organisationId()
                 .orElseThrow(() -> ProblemException.invalidField("token", "carries no organisation"));
-        String teamId = chooseTeam(request.teamId(), caller.teamIds());
+        String teamId = chooseTeam(profile.teamId(), caller.teamIds());
 
         Client client = new Client();
         client.id = UUID.randomUUID();
         client.reference = references.next();
         client.organisationId = organisationId;
         client.teamId = teamId;
-        client.givenName = request.givenName().strip();
-        client.familyName = request.familyName().strip();
-        client.dateOfBirth = request.dateOfBirth();
+        ProfileFields.apply(profile, client);
         client.status = ClientStatus.ACTIVE;
         client.registeredBy = caller.userId();
         client.registeredAt = Instant.now();
@@ -58,16 +60,21 @@ public class ClientRegistration {
         caseManager.id = UUID.randomUUID();
         caseManager.clientId = client.id;
         caseManager.userId = caller.userId();
-        caseManager.role = CareRole.CASE_MANAGER;
+        caseManager.role = CareTeamRole.CASE_MANAGER;
+        caseManager.organisationId = organisationId;
+        caseManager.displayName = caller.displayName();
         caseManager.joinedOn = LocalDate.now(UK);
+        caseManager.addedBy = caller.userId();
         caseManager.persist();
 
+        audit.record(client.id, "write", "profile", "registered-by:" + caller.userId());
         outbox.append(EventType.CLIENT_REGISTERED, client.id, organisationId, teamId,
-                new ClientRegistered(client.id, client.reference, organisationId, teamId, caller.userId()));
+                new ClientRegistered(client.id, client.reference, organisationId, teamId, caller.userId(),
+                        client.preferredLanguage, client.interpreterNeeded));
         return client;
     }
 
-    private static String chooseTeam(String requested, Set<String> callerTeams) {
+    static String chooseTeam(String requested, Set<String> callerTeams) {
         if (requested != null) {
             if (!callerTeams.contains(requested)) {
                 throw ProblemException.invalidField("teamId", "you are not a member of team " + requested);

@@ -26,6 +26,11 @@ public class Caller {
         return Optional.ofNullable(token.<Object>getClaim(Claims.NAME)).map(Caller::text).orElse(userId());
     }
 
+    /** The roles in the token's {@code groups} claim, sorted. */
+    public java.util.List<String> roles() {
+        return token.getGroups() == null ? java.util.List.of() : token.getGroups().stream().sorted().toList();
+    }
+
     public boolean hasRole(String role) {
         return token.getGroups() != null && token.getGroups().contains(role);
     }

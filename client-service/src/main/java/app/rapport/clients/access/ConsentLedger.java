@@ -1,0 +1,56 @@
+package app.rapport.clients.access;
+
+import app.rapport.clients.domain.ConsentDecision;
+import app.rapport.clients.domain.ConsentRecord;
+import app.rapport.contract.CareTeamRole;
+import app.rapport.contract.DataCategory;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Answers "may this recipient see this category today?" from the client's consent records. A
+ * decision about a named member outranks one about their whole role; among equals the latest
+ * decision in force wins; with no decision the role's default applies.
+ */
+@ApplicationScoped
+public class ConsentLedger {
+
+    public static final ZoneId UK = ZoneId.of("Europe/London");
+
+    private static final Comparator<ConsentRecord> LATEST_FIRST = Comparator
+            .comparing((ConsentRecord r) -> r.effectiveFrom)
+            .thenComparing(r -> r.recordedAt)
+            .reversed();
+
+    public boolean allows(UUID clientId, DataCategory category, CareTeamRole role, UUID memberId) {
+        if (ConsentDefaults.neverShared(role, category)) {
+            return false;
+        }
+        if (!ConsentDefaults.canBeNarrowed(role)) {
+            return true;
+        }
+        return decisionInForce(clientId, category, role, memberId, LocalDate.now(UK))
+                .map(decision -> decision == ConsentDecision.GRANTED)
+                .orElse(ConsentDefaults.sharedByDefault(role, category));
+    }
+
+    Optional<ConsentDecision> decisionInForce(UUID clientId, DataCategory category, CareTeamRole role, UUID memberId,
+                                              LocalDate day) {
+        List<ConsentRecord> records = ConsentRecord.list("clientId = ?1 and category = ?2", clientId, category);
+        Optional<ConsentRecord> aboutMember = memberId == null ? Optional.empty() : records.stream()
+                .filter(r -> memberId.equals(r.recipientMemberId) && !r.effectiveFrom.isAfter(day))
+                .min(LATEST_FIRST);
+        Optional<ConsentRecord> decisive = aboutMember.isPresent() ? aboutMember : records.stream()
+                .filter(r -> role == r.recipientRole && !r.effectiveFrom.isAfter(day))
+                .min(LATEST_FIRST);
+        // A grant that has run out no longer shares anything; a withdrawal stays in force.
+        return decisive.map(r -> r.decision == ConsentDecision.GRANTED && !r.isInForceOn(day)
+                ? ConsentDecision.WITHDRAWN : r.decision);
+    }
+}

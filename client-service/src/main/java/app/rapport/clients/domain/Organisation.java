@@ -1,0 +1,32 @@
+package app.rapport.clients.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+
+/** A case-management organisation or a law firm. Its id is the {@code org} claim in its people's tokens. */
+@Entity
+@Table(name = "organisation")
+public class Organisation extends PanacheEntityBase {
+
+    public enum Kind { CASE_MANAGEMENT, LAW_FIRM }
+
+    @Id
+    public String id;
+
+    @Column(nullable = false)
+    public String name;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Kind kind;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+}
