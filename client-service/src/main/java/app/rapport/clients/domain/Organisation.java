@@ -1,5 +1,6 @@
 package app.rapport.clients.domain;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -15,7 +16,10 @@ import java.time.Instant;
 @Table(name = "organisation")
 public class Organisation extends PanacheEntityBase {
 
-    public enum Kind { CASE_MANAGEMENT, LAW_FIRM }
+    public enum Kind {
+        @JsonProperty("case-management") CASE_MANAGEMENT,
+        @JsonProperty("law-firm") LAW_FIRM
+    }
 
     @Id
     public String id;

@@ -140,7 +140,12 @@ public class OutboxRelay {
     /** A producer that timed out may hold half-sent batches; a fresh one starts clean. */
     private void discardProducer() {
         if (producer != null) {
-            producer.close(Duration.ZERO);
+            try {
+                producer.close(Duration.ZERO);
+            } catch (org.apache.kafka.common.errors.InterruptException e) {
+                // Shutting down: the interrupt was for this thread; the producer is released anyway.
+                Thread.currentThread().interrupt();
+            }
             producer = null;
         }
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -54,6 +55,8 @@ public class ProblemMappers {
             message = "is not a known field";
         } else if (e instanceof InvalidFormatException format) {
             message = "cannot be read as " + describe(format.getTargetType()) + " (got " + format.getValue() + ")";
+        } else if (e instanceof ValueInstantiationException instantiation) {
+            message = describeRejected(instantiation);
         } else if (e instanceof JsonParseException) {
             return respond(Problem.invalid("The body is not valid JSON", List.of()));
         } else {
@@ -81,6 +84,10 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
         int status = e.getResponse().getStatus();
+        if (status == 400 && e.getCause() instanceof JsonProcessingException json) {
+            // Some body-reading failures (e.g. a creator rejecting an enum value) arrive wrapped.
+            return unreadable(json);
+        }
         if (status >= 500) {
             return unexpected(e);
         }
@@ -123,6 +130,33 @@ public class ProblemMappers {
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                 .collect(Collectors.joining(".")).replace(".[", "[");
     }
+
+    /** A creator refused the value (e.g. an unknown enum word): name the accepted values when there is a short list. */
+    private static String describeRejected(ValueInstantiationException e) {
+        Class<?> type = e.getType() == null ? null : e.getType().getRawClass();
+        if (type != null && type.isEnum()) {
+            List<String> accepted = new ArrayList<>();
+            for (Object constant : type.getEnumConstants()) {
+                accepted.add(JSON_NAMES.apply(constant));
+            }
+            return "must be one of " + String.join(", ", accepted);
+        }
+        return e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage() : "is not an accepted value";
+    }
+
+    /** How an enum constant is written in JSON: its @JsonValue method's result if it has one, else its name. */
+    private static final java.util.function.Function<Object, String> JSON_NAMES = constant -> {
+        for (java.lang.reflect.Method method : constant.getClass().getMethods()) {
+            if (method.isAnnotationPresent(com.fasterxml.jackson.annotation.JsonValue.class)) {
+                try {
+                    return String.valueOf(method.invoke(constant));
+                } catch (ReflectiveOperationException ignored) {
+                    break;
+                }
+            }
+        }
+        return ((Enum<?>) constant).name();
+    };
 
     private static String describe(Class<?> type) {
         if (type == null) {

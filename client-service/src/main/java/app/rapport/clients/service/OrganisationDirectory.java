@@ -1,0 +1,153 @@
+package app.rapport.clients.service;
+
+import app.rapport.clients.domain.Organisation;
+import app.rapport.clients.domain.Professional;
+import app.rapport.clients.domain.Team;
+import app.rapport.platform.problem.Problem;
+import app.rapport.platform.problem.ProblemException;
+import app.rapport.platform.security.Caller;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Organisations, their teams and their professionals, managed by organisation admins. An admin
+ * manages their own organisation and may register the law firms it works with. Anyone else is told
+ * the organisation does not exist.
+ */
+@ApplicationScoped
+public class OrganisationDirectory {
+
+    /** Login roles a professional in the directory can have. */
+    public static final Set<String> PROFESSIONAL_ROLES = Set.of("case-manager", "team-lead", "therapist",
+            "support-worker", "solicitor");
+
+    @Inject
+    Caller caller;
+
+    @Transactional
+    public Organisation read(String organisationId) {
+        Organisation organisation = Organisation.<Organisation>findByIdOptional(organisationId)
+                .orElseThrow(() -> ProblemException.notFound("Organisation " + organisationId));
+        if (!isOwn(organisationId) && organisation.kind != Organisation.Kind.LAW_FIRM) {
+            throw ProblemException.notFound("Organisation " + organisationId);
+        }
+        return organisation;
+    }
+
+    /** Creates or renames an organisation: the admin's own (case management) or a law firm. */
+    @Transactional
+    public Organisation save(String organisationId, String name, Organisation.Kind kind) {
+        boolean own = isOwn(organisationId);
+        if (own && kind != Organisation.Kind.CASE_MANAGEMENT) {
+            throw ProblemException.invalidField("kind", "your own organisation is a case-management organisation");
+        }
+        if (!own && kind != Organisation.Kind.LAW_FIRM) {
+            throw ProblemException.invalidField("kind", "other organisations you register are law firms");
+        }
+        Organisation organisation = Organisation.<Organisation>findByIdOptional(organisationId).orElseGet(() -> {
+            Organisation created = new Organisation();
+            created.id = organisationId;
+            created.kind = kind;
+            created.createdAt = Instant.now();
+            return created;
+        });
+        if (organisation.kind != kind) {
+            throw new ProblemException(Problem.of(409, "organisation-kind", "Organisation kind cannot change",
+                    organisationId + " is registered as " + organisation.kind.name().toLowerCase().replace('_', '-')));
+        }
+        organisation.name = name.strip();
+        organisation.persist();
+        return organisation;
+    }
+
+    @Transactional
+    public List<Team> teams(String organisationId) {
+        requireOwn(organisationId);
+        return Team.list("organisationId = ?1 order by name, id", organisationId);
+    }
+
+    @Transactional
+    public Team saveTeam(String organisationId, String teamId, String name) {
+        requireOwn(organisationId);
+        Team team = Team.<Team>findByIdOptional(teamId).orElseGet(() -> {
+            Team created = new Team();
+            created.id = teamId;
+            created.organisationId = organisationId;
+            created.createdAt = Instant.now();
+            return created;
+        });
+        if (!team.organisationId.equals(organisationId)) {
+            throw new ProblemException(Problem.of(409, "team-id-taken", "Team id in use", "Choose another team id"));
+        }
+        if (Team.count("organisationId = ?1 and name = ?2 and id <> ?3", organisationId, name.strip(), teamId) > 0) {
+            throw new ProblemException(Problem.of(409, "team-name-taken", "Team name in use",
+                    "Another team of this organisation is already called " + name.strip()));
+        }
+        team.name = name.strip();
+        team.persist();
+        return team;
+    }
+
+    @Transactional
+    public List<Professional> professionals(String organisationId) {
+        requireOwn(organisationId);
+        return Professional.list("organisationId = ?1 order by displayName, userId", organisationId);
+    }
+
+    /** Adds or updates a professional of the admin's own organisation, or of a registered law firm. */
+    @Transactional
+    public Professional saveProfessional(String organisationId, ProfessionalEntry entry) {
+        Organisation organisation = Organisation.<Organisation>findByIdOptional(organisationId)
+                .orElseThrow(() -> ProblemException.notFound("Organisation " + organisationId));
+        boolean lawFirm = organisation.kind == Organisation.Kind.LAW_FIRM;
+        if (!isOwn(organisationId) && !lawFirm) {
+            throw ProblemException.notFound("Organisation " + organisationId);
+        }
+        if (lawFirm != entry.role().equals("solicitor")) {
+            throw ProblemException.invalidField("role", lawFirm ? "people of a law firm are solicitors"
+                    : "solicitors belong to law firms, not to " + organisation.name);
+        }
+        for (String teamId : entry.teamIds()) {
+            if (Team.count("id = ?1 and organisationId = ?2", teamId, organisationId) == 0) {
+                throw ProblemException.invalidField("teamIds", "no team " + teamId + " in " + organisation.name);
+            }
+        }
+        Optional<Professional> existing = Professional.findByIdOptional(entry.userId());
+        if (existing.isPresent() && !existing.get().organisationId.equals(organisationId)) {
+            throw new ProblemException(Problem.of(409, "user-in-other-organisation", "User belongs elsewhere",
+                    "User " + entry.userId() + " is registered with another organisation"));
+        }
+        Professional professional = existing.orElseGet(() -> {
+            Professional created = new Professional();
+            created.userId = entry.userId();
+            created.organisationId = organisationId;
+            created.createdAt = Instant.now();
+            return created;
+        });
+        professional.displayName = entry.displayName().strip();
+        professional.role = entry.role();
+        professional.discipline = ProfileFields.trim(entry.discipline());
+        professional.email = ProfileFields.trim(entry.email());
+        professional.active = entry.active() == null || entry.active();
+        professional.teamIds.clear();
+        professional.teamIds.addAll(entry.teamIds());
+        professional.persist();
+        return professional;
+    }
+
+    private boolean isOwn(String organisationId) {
+        return caller.organisationId().filter(organisationId::equals).isPresent();
+    }
+
+    private void requireOwn(String organisationId) {
+        if (!isOwn(organisationId) || Organisation.findByIdOptional(organisationId).isEmpty()) {
+            throw ProblemException.notFound("Organisation " + organisationId);
+        }
+    }
+}

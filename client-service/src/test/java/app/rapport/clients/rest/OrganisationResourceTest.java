@@ -1,0 +1,63 @@
+package app.rapport.clients.rest;
+
+import app.rapport.clients.support.DemoDirectory;
+import app.rapport.devkit.testing.Tokens;
+import app.rapport.devkit.tokens.DemoUsers;
+import app.rapport.devkit.tokens.TokenSpec;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static app.rapport.clients.support.Api.as;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+
+@QuarkusTest
+class OrganisationResourceTest {
+
+    private static final String ORG = "/api/v1/organisations/" + DemoUsers.ORGANISATION;
+
+    @BeforeEach
+    void directory() {
+        DemoDirectory.ensureLoaded();
+    }
+
+    @Test
+    void anAdminManagesTeamsAndProfessionals() {
+        as(DemoUsers.OMAR).get(ORG).then().statusCode(200).body("kind", equalTo("case-management"));
+        as(DemoUsers.OMAR).get(ORG + "/teams").then().statusCode(200)
+                .body("id", hasItems(DemoUsers.TEAM_NORTH, DemoUsers.TEAM_SOUTH));
+        as(DemoUsers.OMAR).body(Map.of("name", "East")).put(ORG + "/teams/team-east").then().statusCode(200);
+        as(DemoUsers.OMAR).body(Map.of("userId", "u-east-1", "displayName", "Rhys Evans", "role", "therapist",
+                        "discipline", "psychology", "teamIds", java.util.List.of("team-east")))
+                .put(ORG + "/professionals").then().statusCode(200).body("teamIds", hasItem("team-east"));
+        as(DemoUsers.OMAR).get(ORG + "/professionals").then().body("userId", hasItems("u-east-1", DemoUsers.THEO.userId()));
+    }
+
+    @Test
+    void directoryRulesAreEnforced() {
+        as(DemoUsers.OMAR).body(Map.of("name", "North")).put(ORG + "/teams/team-north-two")
+                .then().statusCode(409).body("type", equalTo("urn:rapport:problem:team-name-taken"));
+        as(DemoUsers.OMAR).body(Map.of("userId", "u-x", "displayName", "X", "role", "solicitor", "teamIds", java.util.List.of()))
+                .put(ORG + "/professionals").then().statusCode(400).body("errors[0].field", equalTo("role"));
+        as(DemoUsers.OMAR).body(Map.of("userId", "u-y", "displayName", "Y", "role", "therapist", "teamIds", java.util.List.of("no-such-team")))
+                .put(ORG + "/professionals").then().statusCode(400).body("errors[0].field", equalTo("teamIds"));
+        as(DemoUsers.OMAR).body(Map.of("name", "Hartley", "kind", "case-management"))
+                .put("/api/v1/organisations/" + DemoUsers.LAW_FIRM).then().statusCode(400).body("errors[0].field", equalTo("kind"));
+        as(DemoUsers.OMAR).body(Map.of("name", "Bad id", "kind", "law-firm"))
+                .put("/api/v1/organisations/Bad_Id").then().statusCode(400);
+    }
+
+    @Test
+    void onlyAdminsOfTheOrganisationGetIn() {
+        as(DemoUsers.ALICE).get(ORG + "/teams").then().statusCode(403);
+        String otherAdmin = Tokens.of(TokenSpec.of(DemoUsers.OMAR).withRoles("org-admin"));
+        given().auth().oauth2(Tokens.of(TokenSpec.of(DemoUsers.SOPHIE).withRoles("org-admin")))
+                .get(ORG + "/teams").then().statusCode(404);
+        given().auth().oauth2(otherAdmin).get(ORG + "/teams").then().statusCode(200);
+    }
+}
