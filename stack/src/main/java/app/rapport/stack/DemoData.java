@@ -3,93 +3,118 @@ package app.rapport.stack;
 import app.rapport.devkit.tokens.DemoUser;
 import app.rapport.devkit.tokens.DemoUsers;
 import app.rapport.devkit.tokens.DevTokenIssuer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Map;
 
 /**
- * Fills a fresh platform with a small, believable caseload through the public API, exactly as a
- * case manager would: alice registers for team north, bilal for team south. Every person here is
- * invented.
+ * Fills a fresh platform with the demo organisation and a believable caseload through the public
+ * API, exactly as an organisation admin and the case managers would: the directory first, then
+ * twenty clients (two teams) with their care circles, consent choices and cases, from
+ * {@code demo/caseload.json}. Every person in it is invented.
  */
 public final class DemoData {
 
-    public record DemoClient(DemoUser caseManager, String givenName, String familyName, String dateOfBirth) {
-
-        String json() {
-            return "{\"givenName\":\"" + escape(givenName) + "\",\"familyName\":\"" + escape(familyName)
-                    + "\",\"dateOfBirth\":\"" + dateOfBirth + "\"}";
-        }
+    /** What client-service answered for one demo client. */
+    public record CreatedClient(String givenName, String familyName, String caseManager, String id, String reference) {
     }
 
-    /** What client-service answered: the id and the human-readable reference it assigned. */
-    public record CreatedClient(DemoClient client, String id, String reference) {
-    }
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<DemoUser> NORTHBRIDGE_STAFF = List.of(DemoUsers.ALICE, DemoUsers.BILAL, DemoUsers.TARA,
+            DemoUsers.THEO, DemoUsers.SAM, DemoUsers.NADIA, DemoUsers.KWAME);
+    private static final Map<String, String> DISCIPLINES = Map.of("theo", "physiotherapy", "nadia", "psychology");
 
-    public static final List<DemoClient> CLIENTS = List.of(
-            new DemoClient(DemoUsers.ALICE, "Grace", "Adeyemi", "1979-05-14"),
-            new DemoClient(DemoUsers.ALICE, "Tomasz", "Wiśniewski", "1986-11-02"),
-            new DemoClient(DemoUsers.ALICE, "Aisha", "Siddiqui", "1992-02-27"),
-            new DemoClient(DemoUsers.ALICE, "Callum", "MacLeod", "1968-08-09"),
-            new DemoClient(DemoUsers.BILAL, "Priya", "Raman", "1975-03-30"),
-            new DemoClient(DemoUsers.BILAL, "Owen", "Pritchard", "2001-12-12"),
-            new DemoClient(DemoUsers.BILAL, "Siobhan", "O'Donnell", "1990-09-04"),
-            new DemoClient(DemoUsers.BILAL, "Mei", "Chen", "1983-06-18"));
-
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final DevTokenIssuer issuer;
-    private final String clientServiceUrl;
+    private final DemoApi clients;
 
     public DemoData(DevTokenIssuer issuer, String clientServiceUrl) {
-        this.issuer = issuer;
-        this.clientServiceUrl = clientServiceUrl;
+        this.clients = new DemoApi(issuer, clientServiceUrl);
     }
 
-    /** Registers every demo client; the first refusal stops the load with the service's answer. */
     public List<CreatedClient> load() throws IOException, InterruptedException {
+        loadDirectory();
         List<CreatedClient> created = new ArrayList<>();
-        for (DemoClient client : CLIENTS) {
-            created.add(register(client));
+        for (JsonNode client : caseload().path("clients")) {
+            created.add(loadClient(client));
         }
         return created;
     }
 
-    private CreatedClient register(DemoClient client) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(clientServiceUrl + "/api/v1/clients"))
-                .timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + issuer.tokenFor(client.caseManager()))
-                .header("Content-Type", "application/json; charset=utf-8")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(client.json(), StandardCharsets.UTF_8))
-                .build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        if (response.statusCode() / 100 != 2) {
-            throw new IOException("Demo client " + client.givenName() + " " + client.familyName() + " (as "
-                    + client.caseManager().username() + ") was refused with " + response.statusCode() + ": "
-                    + response.body());
+    private void loadDirectory() throws IOException, InterruptedException {
+        String org = "/api/v1/organisations/" + DemoUsers.ORGANISATION;
+        clients.put(DemoUsers.OMAR, org, Map.of("name", "Northbridge Rehabilitation", "kind", "case-management"));
+        clients.put(DemoUsers.OMAR, "/api/v1/organisations/" + DemoUsers.LAW_FIRM,
+                Map.of("name", "Hartley Solicitors", "kind", "law-firm"));
+        clients.put(DemoUsers.OMAR, org + "/teams/" + DemoUsers.TEAM_NORTH, Map.of("name", "North"));
+        clients.put(DemoUsers.OMAR, org + "/teams/" + DemoUsers.TEAM_SOUTH, Map.of("name", "South"));
+        for (DemoUser user : NORTHBRIDGE_STAFF) {
+            clients.put(DemoUsers.OMAR, org + "/professionals", professional(user));
         }
-        return new CreatedClient(client, field(response.body(), "id"), field(response.body(), "reference"));
+        clients.put(DemoUsers.OMAR, "/api/v1/organisations/" + DemoUsers.LAW_FIRM + "/professionals",
+                professional(DemoUsers.SOPHIE));
     }
 
-    // The launcher deliberately has no JSON library; two top-level string fields are all it reads.
-    private static String field(String json, String name) throws IOException {
-        Matcher matcher = Pattern.compile("\"" + name + "\"\\s*:\\s*\"([^\"]*)\"").matcher(json);
-        if (!matcher.find()) {
-            throw new IOException("client-service answered without \"" + name + "\": " + json);
+    private static Map<String, Object> professional(DemoUser user) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("userId", user.userId());
+        body.put("displayName", user.name());
+        body.put("role", user.roles().get(0));
+        body.put("email", user.email());
+        body.put("teamIds", user.teamIds());
+        if (DISCIPLINES.containsKey(user.username())) {
+            body.put("discipline", DISCIPLINES.get(user.username()));
         }
-        return matcher.group(1);
+        return body;
     }
 
-    private static String escape(String value) {
-        return value.replace("\\", "\\\\").replace("\"", "\\\"");
+    private CreatedClient loadClient(JsonNode demo) throws IOException, InterruptedException {
+        DemoUser caseManager = user(demo.path("caseManager").asText());
+        JsonNode registered = clients.post(caseManager, "/api/v1/clients", demo.path("profile"));
+        String id = registered.path("id").asText();
+        String base = "/api/v1/clients/" + id;
+
+        List<String> familyMemberIds = new ArrayList<>();
+        for (JsonNode member : demo.path("careCircle")) {
+            ObjectNode body = member.deepCopy();
+            if (body.has("user")) {
+                body.put("userId", user(body.remove("user").asText()).userId());
+            }
+            JsonNode added = clients.post(caseManager, base + "/care-circle", body);
+            if ("family".equals(member.path("role").asText())) {
+                familyMemberIds.add(added.path("id").asText());
+            }
+        }
+        for (JsonNode decision : demo.path("consent")) {
+            ObjectNode body = decision.deepCopy();
+            if (body.has("recipientFamily")) {
+                body.put("recipientMemberId", familyMemberIds.get(body.remove("recipientFamily").asInt()));
+            }
+            clients.post(caseManager, base + "/consent", body);
+        }
+        if (demo.has("case")) {
+            clients.put(caseManager, base + "/case", demo.path("case"));
+        }
+        JsonNode profile = demo.path("profile");
+        return new CreatedClient(profile.path("givenName").asText(), profile.path("familyName").asText(),
+                caseManager.username(), id, registered.path("reference").asText());
+    }
+
+    private static DemoUser user(String username) {
+        return DemoUsers.byUsername(username).orElseThrow(() -> new IllegalArgumentException("no demo user " + username));
+    }
+
+    private static JsonNode caseload() throws IOException {
+        try (InputStream in = DemoData.class.getResourceAsStream("/demo/caseload.json")) {
+            if (in == null) {
+                throw new IOException("demo/caseload.json is missing from the launcher");
+            }
+            return JSON.readTree(in);
+        }
     }
 }

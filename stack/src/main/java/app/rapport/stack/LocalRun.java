@@ -45,7 +45,8 @@ public final class LocalRun {
             say(String.format("All four services ready in %.1f s", platform.readyIn().toMillis() / 1000.0));
             List<DemoData.CreatedClient> created =
                     new DemoData(platform.issuer(), platform.serviceUrl("client-service")).load();
-            say("Demo data loaded: " + created.size() + " clients registered by alice (team north) and bilal (team south)");
+            say("Demo data loaded: the Northbridge directory and " + created.size()
+                    + " clients of alice (team north) and bilal (team south), with care circles, consent and cases");
             System.out.println(RunSummary.of(platform, created));
         } catch (Exception e) {
             if (stopping.get()) {

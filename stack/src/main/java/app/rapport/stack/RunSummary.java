@@ -36,8 +36,7 @@ final class RunSummary {
         out.append("\nDemo clients:\n");
         for (DemoData.CreatedClient client : created) {
             out.append(String.format("  %-12s %-22s by %-6s %s%n", client.reference(),
-                    client.client().givenName() + " " + client.client().familyName(),
-                    client.client().caseManager().username(), client.id()));
+                    client.givenName() + " " + client.familyName(), client.caseManager(), client.id()));
         }
 
         String clients = platform.serviceUrl("client-service");

@@ -25,12 +25,16 @@ public final class DemoUsers {
             "Theo Lindqvist", "theo@northbridge.example", List.of("therapist"), ORGANISATION, List.of(TEAM_NORTH));
     public static final DemoUser SAM = new DemoUser("sam", "e9b1d3f5-4a6c-4b8e-a0d2-7b9d1f3a5c05",
             "Sam Whitfield", "sam@northbridge.example", List.of("support-worker"), ORGANISATION, List.of(TEAM_NORTH));
+    public static final DemoUser NADIA = new DemoUser("nadia", "1b3d5f7a-9c2e-4f6b-8d0a-2c4e6a8b0d08",
+            "Nadia Brennan", "nadia@northbridge.example", List.of("therapist"), ORGANISATION, List.of(TEAM_SOUTH));
+    public static final DemoUser KWAME = new DemoUser("kwame", "2c4e6a8b-0d1f-4a3c-9e5b-3d5f7b9c1e09",
+            "Kwame Mensah", "kwame@northbridge.example", List.of("support-worker"), ORGANISATION, List.of(TEAM_SOUTH));
     public static final DemoUser SOPHIE = new DemoUser("sophie", "f7a9c1e3-5b7d-4c9f-b1e3-9d1f3b5d7e06",
             "Sophie Hartley", "sophie@hartley-solicitors.example", List.of("solicitor"), LAW_FIRM, List.of());
     public static final DemoUser OMAR = new DemoUser("omar", "a4c6e8b0-6d8f-4e0b-c2f4-1b3d5f7a9c07",
             "Omar Haddad", "omar@northbridge.example", List.of("org-admin"), ORGANISATION, List.of());
 
-    public static final List<DemoUser> ALL = List.of(ALICE, BILAL, TARA, THEO, SAM, SOPHIE, OMAR);
+    public static final List<DemoUser> ALL = List.of(ALICE, BILAL, TARA, THEO, SAM, NADIA, KWAME, SOPHIE, OMAR);
 
     private DemoUsers() {
     }

@@ -1,0 +1,53 @@
+package app.rapport.stack;
+
+import app.rapport.devkit.tokens.DemoUser;
+import app.rapport.devkit.tokens.DevTokenIssuer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/** JSON calls to a Rapport service as one of the demo users; any refusal stops the demo load with the service's answer. */
+final class DemoApi {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final DevTokenIssuer issuer;
+    private final String baseUrl;
+
+    DemoApi(DevTokenIssuer issuer, String baseUrl) {
+        this.issuer = issuer;
+        this.baseUrl = baseUrl;
+    }
+
+    JsonNode post(DemoUser user, String path, Object body) throws IOException, InterruptedException {
+        return send(user, "POST", path, body);
+    }
+
+    JsonNode put(DemoUser user, String path, Object body) throws IOException, InterruptedException {
+        return send(user, "PUT", path, body);
+    }
+
+    private JsonNode send(DemoUser user, String method, String path, Object body) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + issuer.tokenFor(user))
+                .header("Content-Type", "application/json; charset=utf-8")
+                .header("Accept", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8))
+                .build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        if (response.statusCode() / 100 != 2) {
+            throw new IOException(method + " " + path + " as " + user.username() + " was refused with "
+                    + response.statusCode() + ": " + response.body());
+        }
+        return response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
+    }
+}
