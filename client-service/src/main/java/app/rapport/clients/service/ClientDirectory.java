@@ -39,13 +39,15 @@ public class ClientDirectory {
         List<String> reach = new ArrayList<>();
         reach.add("id in (select m.clientId from CareCircleMember m where m.userId = :user and m.leftOn is null)");
         if (caller.organisationId().isPresent()) {
-            parameters.and("org", caller.organisationId().get());
+            // Bound only when a clause uses it: Hibernate refuses parameters the query does not name.
+            String org = caller.organisationId().get();
             if (caller.hasRole(Roles.TEAM_LEAD) && !caller.teamIds().isEmpty()) {
                 reach.add("(organisationId = :org and teamId in :teams)");
-                parameters.and("teams", caller.teamIds());
+                parameters.and("org", org).and("teams", caller.teamIds());
             }
             if (caller.hasRole(Roles.SOLICITOR) || caller.hasRole(Roles.SOLICITOR_SYSTEM)) {
                 reach.add("id in (select c.clientId from ClientCase c where c.firmId = :org)");
+                parameters.and("org", org);
             }
         }
         List<String> conditions = new ArrayList<>();
