@@ -37,7 +37,7 @@ public class ConsentResource {
     @GET
     @RolesAllowed({Roles.CASE_MANAGER, Roles.TEAM_LEAD, Roles.THERAPIST, Roles.SUPPORT_WORKER})
     @Operation(summary = "Read a client's consent",
-            description = "What each recipient (care-circle role, or a member named by a decision) may see of each data "
+            description = "What each recipient (each care-circle role, and each member of the circle) may see of each data "
                     + "category today and why (default, decision, expired grant, never shared), every decision newest "
                     + "first, and the record-keeping agreement. Case managers always see everything and are not listed.")
     public ConsentView read(@PathParam("clientId") UUID clientId) {

@@ -37,7 +37,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 class ConsentResourceTest {
 
-    private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/London"));
+    /** Per test, so that a run across midnight does not compare with yesterday. */
+    private final LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
 
     private static String consentPath(String clientId) {
         return "/api/v1/clients/" + clientId + "/consent";
@@ -84,16 +85,16 @@ class ConsentResourceTest {
 
         String grant = decide(DemoUsers.ALICE, clientId,
                 "{\"category\":\"schedule\",\"recipientRole\":\"solicitor\",\"decision\":\"granted\",\"effectiveUntil\":\""
-                        + TODAY.plusMonths(6) + "\",\"note\":\"Happy for Hartley to see my appointments\"}");
+                        + today.plusMonths(6) + "\",\"note\":\"Happy for Hartley to see my appointments\"}");
         JsonPath afterGrant = consent(clientId);
         assertEquals("granted", line(afterGrant, "solicitor", "schedule").get("decision"));
         assertEquals(grant, line(afterGrant, "solicitor", "schedule").get("consentId"));
-        assertEquals(TODAY.plusMonths(6).toString(), line(afterGrant, "solicitor", "schedule").get("effectiveUntil"));
+        assertEquals(today.plusMonths(6).toString(), line(afterGrant, "solicitor", "schedule").get("effectiveUntil"));
 
         String withdrawal = as(DemoUsers.TARA).body("{\"category\":\"schedule\",\"recipientRole\":\"solicitor\",\"decision\":\"withdrawn\"}")
                 .post(consentPath(clientId)).then().statusCode(201)
                 .body("decision", equalTo("withdrawn"))
-                .body("effectiveFrom", equalTo(TODAY.toString()))
+                .body("effectiveFrom", equalTo(today.toString()))
                 .body("recordedBy", equalTo(DemoUsers.TARA.userId()))
                 .extract().path("id");
 
@@ -109,7 +110,7 @@ class ConsentResourceTest {
     void aGrantFromTomorrowDoesNotShareToday() {
         String clientId = registerClient(DemoUsers.ALICE, "Cem");
         decide(DemoUsers.ALICE, clientId, "{\"category\":\"goals\",\"recipientRole\":\"family\",\"decision\":\"granted\","
-                + "\"effectiveFrom\":\"" + TODAY.plusDays(1) + "\"}");
+                + "\"effectiveFrom\":\"" + today.plusDays(1) + "\"}");
 
         JsonPath consent = consent(clientId);
         assertEquals(1, consent.getList("history").size());
@@ -154,7 +155,7 @@ class ConsentResourceTest {
     void aWithdrawalNarrowsASupportWorkerAndANamedGrantOutranksTheirRole() {
         String clientId = registerClient(DemoUsers.ALICE, "Eli");
         UUID sam = addMember(clientId, DemoUsers.SAM, CareTeamRole.SUPPORT_WORKER);
-        addMember(clientId, DemoUsers.THEO, CareTeamRole.THERAPIST);
+        UUID theo = addMember(clientId, DemoUsers.THEO, CareTeamRole.THERAPIST);
         String goals = "/api/v1/clients/" + clientId + "/goals";
         as(DemoUsers.SAM).get(goals).then().statusCode(200);
 
@@ -167,6 +168,10 @@ class ConsentResourceTest {
         JsonPath consent = consent(clientId);
         assertEquals("withdrawn", line(consent, sam.toString(), "goals").get("decision"));
         assertEquals("granted", line(consent, "support-worker", "goals").get("decision"));
+        // Every member has their own lines, decided by default until a decision names them or their role.
+        assertEquals(Map.of("category", "goals", "recipientMemberId", theo.toString(), "decision", "granted", "basis", "default"),
+                line(consent, theo.toString(), "goals"));
+        assertEquals("never-shared", line(consent, sam.toString(), "alliance").get("basis"));
 
         // A role-wide withdrawal, then a grant naming Sam: the named decision wins for Sam.
         decide(DemoUsers.ALICE, clientId, "{\"category\":\"schedule\",\"recipientRole\":\"support-worker\",\"decision\":\"withdrawn\"}");
@@ -202,13 +207,13 @@ class ConsentResourceTest {
                 Map.entry("{\"category\":\"goals\",\"recipientMemberId\":\"" + UUID.randomUUID() + "\",\"decision\":\"granted\"}",
                         "recipientMemberId"),
                 Map.entry("{\"category\":\"goals\",\"recipientRole\":\"solicitor\",\"decision\":\"granted\",\"effectiveFrom\":\""
-                        + TODAY.plusDays(10) + "\",\"effectiveUntil\":\"" + TODAY.plusDays(9) + "\"}", "effectiveUntil"),
+                        + today.plusDays(10) + "\",\"effectiveUntil\":\"" + today.plusDays(9) + "\"}", "effectiveUntil"),
                 Map.entry("{\"category\":\"goals\",\"recipientRole\":\"solicitor\",\"decision\":\"withdrawn\",\"effectiveUntil\":\""
-                        + TODAY.plusDays(9) + "\"}", "effectiveUntil"),
+                        + today.plusDays(9) + "\"}", "effectiveUntil"),
                 Map.entry("{\"category\":\"goals\",\"recipientRole\":\"solicitor\",\"decision\":\"granted\",\"effectiveFrom\":\""
-                        + TODAY.minusDays(1) + "\"}", "effectiveFrom"),
+                        + today.minusDays(1) + "\"}", "effectiveFrom"),
                 Map.entry("{\"category\":\"goals\",\"recipientRole\":\"solicitor\",\"decision\":\"granted\",\"effectiveFrom\":\""
-                        + TODAY.plusYears(3) + "\"}", "effectiveFrom"),
+                        + today.plusYears(3) + "\"}", "effectiveFrom"),
                 Map.entry("{\"category\":\"goals\",\"recipientRole\":\"solicitor\",\"decision\":\"granted\",\"effectiveFrom\":\"31/12/2026\"}",
                         "effectiveFrom"),
                 Map.entry("{\"category\":\"goals\",\"recipientRole\":\"solicitor\",\"decision\":\"granted\",\"recordedBy\":\"x\"}",
@@ -244,20 +249,20 @@ class ConsentResourceTest {
         String clientId = registerClient(DemoUsers.ALICE, "Hal");
         String path = consentPath(clientId) + "/record-keeping";
 
-        as(DemoUsers.ALICE).body("{\"sharedWith\":\"My case team and my GP\",\"retention\":\"P10Y\",\"agreedOn\":\"" + TODAY + "\"}")
+        as(DemoUsers.ALICE).body("{\"sharedWith\":\"My case team and my GP\",\"retention\":\"P10Y\",\"agreedOn\":\"" + today + "\"}")
                 .put(path).then().statusCode(200)
                 .body("retention", equalTo("P10Y"))
                 .body("sharedWith", equalTo("My case team and my GP"));
-        as(DemoUsers.ALICE).body("{\"sharedWith\":\"Only my case manager\",\"retention\":\"P0D\",\"agreedOn\":\"" + TODAY + "\"}")
+        as(DemoUsers.ALICE).body("{\"sharedWith\":\"Only my case manager\",\"retention\":\"P0D\",\"agreedOn\":\"" + today + "\"}")
                 .put(path).then().statusCode(200).body("retention", equalTo("P0D"));
 
         for (String bad : List.of("8 years", "PT5H", "P101Y", "P1201M", "P-1Y", "", "P99999999999Y")) {
-            as(DemoUsers.ALICE).body("{\"sharedWith\":\"Everyone\",\"retention\":\"" + bad + "\",\"agreedOn\":\"" + TODAY + "\"}")
+            as(DemoUsers.ALICE).body("{\"sharedWith\":\"Everyone\",\"retention\":\"" + bad + "\",\"agreedOn\":\"" + today + "\"}")
                     .put(path).then().statusCode(400)
                     .contentType("application/problem+json")
                     .body("errors.field", hasItem("retention"));
         }
-        as(DemoUsers.ALICE).body("{\"sharedWith\":\"Everyone\",\"retention\":\"P5Y\",\"agreedOn\":\"" + TODAY.plusDays(1) + "\"}")
+        as(DemoUsers.ALICE).body("{\"sharedWith\":\"Everyone\",\"retention\":\"P5Y\",\"agreedOn\":\"" + today.plusDays(1) + "\"}")
                 .put(path).then().statusCode(400).body("errors.field", hasItem("agreedOn"));
         as(DemoUsers.ALICE).body("{\"sharedWith\":\"Everyone\",\"retention\":\"P5Y\"}")
                 .put(path).then().statusCode(400).body("errors.field", hasItem("agreedOn"));
@@ -265,7 +270,7 @@ class ConsentResourceTest {
         JsonPath consent = consent(clientId);
         assertEquals("P0D", consent.getString("recordKeeping.retention"));
         assertEquals("Only my case manager", consent.getString("recordKeeping.sharedWith"));
-        assertEquals(TODAY.toString(), consent.getString("recordKeeping.agreedOn"));
+        assertEquals(today.toString(), consent.getString("recordKeeping.agreedOn"));
     }
 
     @Test
@@ -294,7 +299,7 @@ class ConsentResourceTest {
         as(DemoUsers.OMAR).get(consentPath(clientId)).then().statusCode(403).body(not(containsString("Noor")));
         as(DemoUsers.BILAL).body(grant).post(consentPath(clientId)).then().statusCode(404)
                 .contentType("application/problem+json");
-        as(DemoUsers.BILAL).body("{\"retention\":\"P1Y\",\"agreedOn\":\"" + TODAY + "\"}")
+        as(DemoUsers.BILAL).body("{\"retention\":\"P1Y\",\"agreedOn\":\"" + today + "\"}")
                 .put(consentPath(clientId) + "/record-keeping").then().statusCode(404);
         as(DemoUsers.ALICE).get(consentPath(UUID.randomUUID().toString())).then().statusCode(404);
         assertEquals(1, consentRecords(clientId));
@@ -304,7 +309,7 @@ class ConsentResourceTest {
     void readsAndWritesOfConsentAreAudited() {
         String clientId = registerClient(DemoUsers.ALICE, "Jon");
         decide(DemoUsers.ALICE, clientId, "{\"category\":\"goals\",\"recipientRole\":\"family\",\"decision\":\"granted\"}");
-        as(DemoUsers.TARA).body("{\"retention\":\"P8Y\",\"agreedOn\":\"" + TODAY + "\"}")
+        as(DemoUsers.TARA).body("{\"retention\":\"P8Y\",\"agreedOn\":\"" + today + "\"}")
                 .put(consentPath(clientId) + "/record-keeping").then().statusCode(200);
         consent(clientId);
         as(DemoUsers.BILAL).get(consentPath(clientId)).then().statusCode(404);

@@ -35,7 +35,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 @QuarkusTest
 class ConsentAndGoalEventsTest {
 
-    private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/London"));
+    /** Per test, so that a run across midnight does not compare with yesterday. */
+    private final LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
 
     /** Reads the client's events from the real topic until {@code count} have arrived; checks each against its schema. */
     private static List<EventEnvelope> eventsOf(String clientId, int count) {
@@ -59,10 +60,10 @@ class ConsentAndGoalEventsTest {
         UUID sam = addMember(clientId, DemoUsers.SAM, CareTeamRole.SUPPORT_WORKER);
         String path = "/api/v1/clients/" + clientId + "/consent";
         String grant = as(DemoUsers.ALICE).body("{\"category\":\"schedule\",\"recipientRole\":\"family\",\"decision\":\"granted\","
-                        + "\"effectiveUntil\":\"" + TODAY.plusYears(1) + "\",\"note\":\"my sister may know\"}")
+                        + "\"effectiveUntil\":\"" + today.plusYears(1) + "\",\"note\":\"my sister may know\"}")
                 .post(path).then().statusCode(201).extract().path("id");
         String withdrawal = as(DemoUsers.ALICE).body("{\"category\":\"goals\",\"recipientMemberId\":\"" + sam
-                        + "\",\"decision\":\"withdrawn\",\"effectiveFrom\":\"" + TODAY.plusDays(2) + "\"}")
+                        + "\",\"decision\":\"withdrawn\",\"effectiveFrom\":\"" + today.plusDays(2) + "\"}")
                 .post(path).then().statusCode(201).extract().path("id");
 
         List<EventEnvelope> events = eventsOf(clientId, 3);
@@ -74,11 +75,11 @@ class ConsentAndGoalEventsTest {
         assertEquals("personal", grantedEvent.sensitivity());
         ConsentGranted granted = grantedEvent.dataAs(ConsentGranted.class);
         assertEquals(new ConsentGranted(UUID.fromString(clientId), UUID.fromString(grant), DataCategory.SCHEDULE,
-                CareTeamRole.FAMILY, null, TODAY, TODAY.plusYears(1), DemoUsers.ALICE.userId()), granted);
+                CareTeamRole.FAMILY, null, today, today.plusYears(1), DemoUsers.ALICE.userId()), granted);
 
         ConsentWithdrawn withdrawn = events.get(2).dataAs(ConsentWithdrawn.class);
         assertEquals(new ConsentWithdrawn(UUID.fromString(clientId), UUID.fromString(withdrawal), DataCategory.GOALS,
-                null, sam, TODAY.plusDays(2), DemoUsers.ALICE.userId()), withdrawn);
+                null, sam, today.plusDays(2), DemoUsers.ALICE.userId()), withdrawn);
     }
 
     @Test
@@ -108,7 +109,7 @@ class ConsentAndGoalEventsTest {
         assertEquals(new GoalUpdated(client, goal, "achieved", 70, DemoUsers.ALICE.userId()),
                 events.get(3).dataAs(GoalUpdated.class));
         GoalAchieved achieved = events.get(4).dataAs(GoalAchieved.class);
-        assertEquals(new GoalAchieved(client, goal, TODAY, DemoUsers.ALICE.userId()), achieved);
+        assertEquals(new GoalAchieved(client, goal, today, DemoUsers.ALICE.userId()), achieved);
         assertEquals(DemoUsers.TEAM_NORTH, events.get(4).teamid());
     }
 }

@@ -20,6 +20,7 @@ import app.rapport.platform.problem.ProblemException;
 import app.rapport.platform.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
@@ -67,18 +68,17 @@ public class ClientConsent {
                 current.add(effective(clientId, category, role, null, today));
             }
         }
+        // Each member of the circle too (a decision naming them outranks their role's), then the history.
+        List<CareCircleMember> members = CareCircleMember.list("clientId = ?1 and leftOn is null order by joinedOn, id",
+                clientId);
+        for (CareCircleMember member : members) {
+            if (ConsentDefaults.canBeNarrowed(member.role)) {
+                for (DataCategory category : DataCategory.values()) {
+                    current.add(effective(clientId, category, member.role, member.id, today));
+                }
+            }
+        }
         List<ConsentRecord> history = ConsentRecord.list("clientId = ?1 order by recordedAt desc, id desc", clientId);
-        // Named members appear only once a decision names them; otherwise their role's line applies.
-        history.stream().map(r -> r.recipientMemberId).filter(java.util.Objects::nonNull).distinct()
-                .map(memberId -> CareCircleMember.<CareCircleMember>findByIdOptional(memberId))
-                .flatMap(Optional::stream)
-                .filter(CareCircleMember::isActive)
-                .sorted(java.util.Comparator.comparing(m -> m.id))
-                .forEach(member -> {
-                    for (DataCategory category : DataCategory.values()) {
-                        current.add(effective(clientId, category, member.role, member.id, today));
-                    }
-                });
         return new ConsentState(client, current, history);
     }
 
@@ -169,6 +169,12 @@ public class ClientConsent {
         client.recordKeepingAgreedOn = request.agreedOn();
         client.updatedAt = Instant.now();
         client.updatedBy = caller.userId();
+        try {
+            Client.flush(); // a colleague's change committed in between shows here, not as a failed commit
+        } catch (OptimisticLockException e) {
+            throw new ProblemException(Problem.of(409, "concurrent-change", "The client was changed at the same time",
+                    "Someone else changed this client's record while yours was being saved; read it again and retry"));
+        }
         return client;
     }
 
