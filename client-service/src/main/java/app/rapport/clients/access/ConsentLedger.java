@@ -42,15 +42,24 @@ public class ConsentLedger {
 
     Optional<ConsentDecision> decisionInForce(UUID clientId, DataCategory category, CareTeamRole role, UUID memberId,
                                               LocalDate day) {
+        // A grant that has run out no longer shares anything; a withdrawal stays in force.
+        return decisiveRecord(clientId, category, role, memberId, day)
+                .map(r -> r.decision == ConsentDecision.GRANTED && !r.isInForceOn(day) ? ConsentDecision.WITHDRAWN
+                        : r.decision);
+    }
+
+    /**
+     * The record that decides what the recipient may see of the category on the day, or empty when
+     * no decision applies yet and the role's default does. {@code memberId} may be null.
+     */
+    public Optional<ConsentRecord> decisiveRecord(UUID clientId, DataCategory category, CareTeamRole role,
+                                                  UUID memberId, LocalDate day) {
         List<ConsentRecord> records = ConsentRecord.list("clientId = ?1 and category = ?2", clientId, category);
         Optional<ConsentRecord> aboutMember = memberId == null ? Optional.empty() : records.stream()
                 .filter(r -> memberId.equals(r.recipientMemberId) && !r.effectiveFrom.isAfter(day))
                 .min(LATEST_FIRST);
-        Optional<ConsentRecord> decisive = aboutMember.isPresent() ? aboutMember : records.stream()
+        return aboutMember.isPresent() ? aboutMember : records.stream()
                 .filter(r -> role == r.recipientRole && !r.effectiveFrom.isAfter(day))
                 .min(LATEST_FIRST);
-        // A grant that has run out no longer shares anything; a withdrawal stays in force.
-        return decisive.map(r -> r.decision == ConsentDecision.GRANTED && !r.isInForceOn(day)
-                ? ConsentDecision.WITHDRAWN : r.decision);
     }
 }

@@ -111,7 +111,13 @@ public class ProblemMappers {
     static String fieldName(ConstraintViolation<?> violation) {
         List<String> names = new ArrayList<>();
         for (Path.Node node : violation.getPropertyPath()) {
-            if (node.getKind() == jakarta.validation.ElementKind.PROPERTY
+            if (node.getKind() == jakarta.validation.ElementKind.CONTAINER_ELEMENT && !names.isEmpty()
+                    && node.getName() != null && node.getName().startsWith("<")) {
+                // An element of a list property, e.g. tasks[1] rather than tasks.<list element>[1].
+                if (node.getIndex() != null) {
+                    names.set(names.size() - 1, names.get(names.size() - 1) + "[" + node.getIndex() + "]");
+                }
+            } else if (node.getKind() == jakarta.validation.ElementKind.PROPERTY
                     || node.getKind() == jakarta.validation.ElementKind.CONTAINER_ELEMENT) {
                 names.add(node.getIndex() != null ? node.getName() + "[" + node.getIndex() + "]" : node.getName());
             } else if (node.getKind() == jakarta.validation.ElementKind.PARAMETER) {
