@@ -39,13 +39,16 @@ public class ClientDirectory {
         List<String> reach = new ArrayList<>();
         reach.add("id in (select m.clientId from CareCircleMember m where m.userId = :user and m.leftOn is null)");
         if (caller.organisationId().isPresent()) {
-            parameters.and("org", caller.organisationId().get());
             if (caller.hasRole(Roles.TEAM_LEAD) && !caller.teamIds().isEmpty()) {
                 reach.add("(organisationId = :org and teamId in :teams)");
                 parameters.and("teams", caller.teamIds());
             }
             if (caller.hasRole(Roles.SOLICITOR) || caller.hasRole(Roles.SOLICITOR_SYSTEM)) {
                 reach.add("id in (select c.clientId from ClientCase c where c.firmId = :org)");
+            }
+            // Bound only when used: Hibernate refuses a parameter the query does not name.
+            if (reach.size() > 1) {
+                parameters.and("org", caller.organisationId().get());
             }
         }
         List<String> conditions = new ArrayList<>();
