@@ -14,6 +14,7 @@ import app.rapport.platform.problem.ProblemException;
 import app.rapport.platform.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
@@ -40,6 +41,8 @@ public class ClientDischarge {
     public Client discharge(UUID clientId, DischargeRequest request) {
         Access granted = access.require(clientId, Permission.DISCHARGE);
         Client client = granted.client();
+        // Locked and re-read: of two discharges at once, the second sees the first and gets the 409.
+        Client.getEntityManager().refresh(client, LockModeType.PESSIMISTIC_WRITE);
         if (client.status == ClientStatus.DISCHARGED) {
             throw new ProblemException(Problem.of(409, "already-discharged", "Already discharged",
                     "The client was discharged on " + client.dischargedOn + " (" + client.dischargeEnding + ")"));

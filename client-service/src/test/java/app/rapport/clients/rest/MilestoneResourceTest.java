@@ -145,6 +145,32 @@ class MilestoneResourceTest {
     }
 
     @Test
+    void simultaneousRetriesWithOneKeyStillRecordOnce() throws Exception {
+        String id = registerWithAlice("Yara", "Khalil");
+        firmActs(id, "pre-action");
+        String body = milestone("interim-payment", LocalDate.now().minusDays(2), null, null);
+        String key = "hs-" + UUID.randomUUID();
+
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<String>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                answers.add(pool.submit(() -> as(HARTLEY_SYSTEM).header("Idempotency-Key", key).body(body)
+                        .post(milestones(id)).then().statusCode(201).extract().<String>path("id")));
+            }
+            java.util.Set<String> ids = new java.util.HashSet<>();
+            for (var answer : answers) {
+                ids.add(answer.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            assertEquals(1, ids.size(), "every retry answers with the same milestone");
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, milestoneCount(id));
+        assertEquals(1, outboxEvents(id, EventType.LITIGATION_MILESTONE_RECORDED));
+    }
+
+    @Test
     void badMilestonesAreNamedAndNothingIsWritten() {
         String id = registerWithAlice("Yusuf", "Demir");
         firmActs(id, "pre-action");

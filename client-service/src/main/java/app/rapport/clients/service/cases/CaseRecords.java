@@ -4,6 +4,7 @@ import app.rapport.clients.access.Access;
 import app.rapport.clients.access.ClientAccess;
 import app.rapport.clients.access.ConsentLedger;
 import app.rapport.clients.access.Permission;
+import app.rapport.clients.domain.Client;
 import app.rapport.clients.domain.ClientCase;
 import app.rapport.clients.domain.LitigationStage;
 import app.rapport.clients.domain.Organisation;
@@ -12,6 +13,7 @@ import app.rapport.platform.problem.ProblemException;
 import app.rapport.platform.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
@@ -56,7 +58,12 @@ public class CaseRecords {
             stage = LitigationStage.PRE_ACTION; // a firm acting for the client means a claim exists
         }
 
-        ClientCase clientCase = ClientCase.<ClientCase>findByIdOptional(clientId).orElseGet(() -> {
+        // Client row first, then the case: the same order as erasure, so the two cannot deadlock. Locking the
+        // client serialises creating the case; re-reading the case under lock keeps a milestone's stage change.
+        Client.getEntityManager().refresh(granted.client(), LockModeType.PESSIMISTIC_WRITE);
+        Optional<ClientCase> existing = ClientCase.of(clientId);
+        existing.ifPresent(c -> ClientCase.getEntityManager().refresh(c, LockModeType.PESSIMISTIC_WRITE));
+        ClientCase clientCase = existing.orElseGet(() -> {
             ClientCase created = new ClientCase();
             created.clientId = clientId;
             return created;
