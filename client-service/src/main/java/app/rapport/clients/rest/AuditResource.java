@@ -1,0 +1,54 @@
+package app.rapport.clients.rest;
+
+import app.rapport.clients.service.privacy.AuditTrail;
+import app.rapport.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+@Path("/api/v1/clients/{clientId}/audit")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Privacy")
+@SecurityRequirement(name = "jwt")
+public class AuditResource {
+
+    public record AuditItem(long id, Instant at, String actorId, String actorRoles, String action, String resource,
+                            String basis) {
+    }
+
+    public record AuditPageView(List<AuditItem> items, int page, int size, long total, long asOf) {
+    }
+
+    @Inject
+    AuditTrail trail;
+
+    @GET
+    @RolesAllowed({Roles.CASE_MANAGER, Roles.TEAM_LEAD, Roles.ORG_ADMIN})
+    @Operation(summary = "Who read or changed the client's record",
+            description = "Newest first. Reading the audit log is itself audited, so pages come from a snapshot: pass the "
+                    + "asOf of the first page to later pages and they will not shift. Still readable after erasure.")
+    public AuditPageView read(@PathParam("clientId") UUID clientId,
+                              @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                              @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size,
+                              @QueryParam("asOf") @Min(1) Long asOf) {
+        AuditTrail.AuditPage result = trail.read(clientId, page, size, asOf);
+        return new AuditPageView(result.entries().stream()
+                .map(e -> new AuditItem(e.id, e.at, e.actorId, e.actorRoles, e.action, e.resource, e.basis))
+                .toList(), result.page(), result.size(), result.total(), result.asOf());
+    }
+}
