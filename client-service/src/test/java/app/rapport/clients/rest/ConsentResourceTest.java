@@ -1,13 +1,19 @@
 package app.rapport.clients.rest;
 
 import app.rapport.clients.domain.AuditEntry;
+import app.rapport.clients.domain.ConsentDecision;
+import app.rapport.clients.domain.ConsentRecord;
 import app.rapport.contract.CareTeamRole;
+import app.rapport.contract.DataCategory;
 import app.rapport.devkit.tokens.DemoUser;
 import app.rapport.devkit.tokens.DemoUsers;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -27,10 +33,8 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.emptyIterable;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -116,6 +120,35 @@ class ConsentResourceTest {
         assertEquals(1, consent.getList("history").size());
         assertEquals("withdrawn", line(consent, "family", "goals").get("decision"));
         assertEquals("default", line(consent, "family", "goals").get("basis"));
+    }
+
+    @Test
+    void aGrantThatHasRunOutSharesNothing() {
+        String clientId = registerClient(DemoUsers.ALICE, "Cyd");
+        caseWithFirm(clientId, DemoUsers.LAW_FIRM);
+        // Recorded ten days ago for a week: the API refuses backdating, so the old decision goes straight in.
+        UUID expired = QuarkusTransaction.requiringNew().call(() -> {
+            ConsentRecord record = new ConsentRecord();
+            record.id = UUID.randomUUID();
+            record.clientId = UUID.fromString(clientId);
+            record.category = DataCategory.GOALS;
+            record.recipientRole = CareTeamRole.SOLICITOR;
+            record.decision = ConsentDecision.GRANTED;
+            record.effectiveFrom = today.minusDays(10);
+            record.effectiveUntil = today.minusDays(3);
+            record.recordedBy = DemoUsers.ALICE.userId();
+            record.recordedAt = Instant.now().minus(Duration.ofDays(10));
+            record.persist();
+            return record.id;
+        });
+
+        assertEquals(Map.of("category", "goals", "recipientRole", "solicitor", "decision", "withdrawn", "basis", "expired",
+                "consentId", expired.toString(), "effectiveUntil", today.minusDays(3).toString()),
+                line(consent(clientId), "solicitor", "goals"));
+        as(DemoUsers.SOPHIE).get("/api/v1/clients/" + clientId + "/goals").then().statusCode(403);
+
+        decide(DemoUsers.ALICE, clientId, "{\"category\":\"goals\",\"recipientRole\":\"solicitor\",\"decision\":\"granted\"}");
+        as(DemoUsers.SOPHIE).get("/api/v1/clients/" + clientId + "/goals").then().statusCode(200);
     }
 
     @Test

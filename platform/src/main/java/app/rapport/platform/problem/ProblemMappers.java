@@ -113,9 +113,10 @@ public class ProblemMappers {
         for (Path.Node node : violation.getPropertyPath()) {
             if (node.getKind() == jakarta.validation.ElementKind.CONTAINER_ELEMENT && !names.isEmpty()
                     && node.getName() != null && node.getName().startsWith("<")) {
-                // An element of a list property, e.g. tasks[1] rather than tasks.<list element>[1].
-                if (node.getIndex() != null) {
-                    names.set(names.size() - 1, names.get(names.size() - 1) + "[" + node.getIndex() + "]");
+                // An element of a list (or map) property: tasks[1] rather than tasks.<list element>[1].
+                Object position = node.getIndex() != null ? node.getIndex() : node.getKey();
+                if (position != null) {
+                    names.set(names.size() - 1, names.get(names.size() - 1) + "[" + position + "]");
                 }
             } else if (node.getKind() == jakarta.validation.ElementKind.PROPERTY
                     || node.getKind() == jakarta.validation.ElementKind.CONTAINER_ELEMENT) {
