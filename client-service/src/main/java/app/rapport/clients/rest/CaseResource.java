@@ -56,8 +56,8 @@ public class CaseResource {
     @RolesAllowed({Roles.CASE_MANAGER, Roles.TEAM_LEAD})
     @Operation(summary = "Replace the client's case",
             description = "Send the whole case (absent fields are cleared). firmId names the law firm acting for the client "
-                    + "(its solicitors then see the client within consent); a firm without a stage opens the claim at "
-                    + "pre-action. While the claim is open the firm cannot be removed (409 legal-hold).")
+                    + "(its solicitors then see the client within consent); a newly named firm without a stage opens the "
+                    + "claim at pre-action, the same firm without a stage keeps its stage. While the claim is open the firm cannot be removed (409 legal-hold).")
     public CaseView replace(@PathParam("clientId") UUID clientId, @Valid @NotNull CaseDetails body) {
         CaseRecords.CaseRead read = cases.replace(clientId, body);
         return CaseView.of(clientId, read.clientCase(), read.access().relationship());
