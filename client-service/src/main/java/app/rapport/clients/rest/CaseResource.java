@@ -18,8 +18,10 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -54,8 +56,8 @@ public class CaseResource {
     @RolesAllowed({Roles.CASE_MANAGER, Roles.TEAM_LEAD})
     @Operation(summary = "Replace the client's case",
             description = "Send the whole case (absent fields are cleared). firmId names the law firm acting for the client "
-                    + "(its solicitors then see the client within consent); a firm without a stage opens the claim at "
-                    + "pre-action. While the claim is open the firm cannot be removed (409 legal-hold).")
+                    + "(its solicitors then see the client within consent); a newly named firm without a stage opens the "
+                    + "claim at pre-action, the same firm without a stage keeps its stage. While the claim is open the firm cannot be removed (409 legal-hold).")
     public CaseView replace(@PathParam("clientId") UUID clientId, @Valid @NotNull CaseDetails body) {
         CaseRecords.CaseRead read = cases.replace(clientId, body);
         return CaseView.of(clientId, read.clientCase(), read.access().relationship());
@@ -69,6 +71,14 @@ public class CaseResource {
         return milestones.list(clientId).stream().map(MilestoneView::of).toList();
     }
 
+    @GET
+    @Path("/milestones/{milestoneId}")
+    @RolesAllowed({Roles.CASE_MANAGER, Roles.TEAM_LEAD, Roles.THERAPIST, Roles.SOLICITOR, Roles.SOLICITOR_SYSTEM})
+    @Operation(summary = "One litigation milestone")
+    public MilestoneView milestone(@PathParam("clientId") UUID clientId, @PathParam("milestoneId") UUID milestoneId) {
+        return MilestoneView.of(milestones.get(clientId, milestoneId));
+    }
+
     @POST
     @Path("/milestones")
     @RolesAllowed({Roles.CASE_MANAGER, Roles.TEAM_LEAD, Roles.SOLICITOR, Roles.SOLICITOR_SYSTEM})
@@ -79,10 +89,11 @@ public class CaseResource {
                     + "with the same body answers with the first result (header Idempotent-Replayed: true), the same key "
                     + "with another body is refused (422). Publishes rapport.litigation.milestone-recorded.v1.")
     public Response record(@PathParam("clientId") UUID clientId, @Valid @NotNull MilestoneRequest body,
-                           @HeaderParam("Idempotency-Key") String idempotencyKey) {
+                           @HeaderParam("Idempotency-Key") String idempotencyKey, @Context UriInfo uri) {
         LitigationMilestones.Recorded recorded = milestones.record(clientId, body,
                 IdempotentRequests.validKey(idempotencyKey));
-        Response.ResponseBuilder response = Response.status(Response.Status.CREATED)
+        Response.ResponseBuilder response = Response
+                .created(uri.getAbsolutePathBuilder().path(recorded.milestone().id.toString()).build())
                 .entity(MilestoneView.of(recorded.milestone()));
         if (!recorded.created()) {
             response.header("Idempotent-Replayed", "true");

@@ -174,6 +174,18 @@ class CaseResourceTest {
                 .body("$", not(hasKey("firmId")));
     }
 
+    @Test
+    void anEditWithoutTheStageKeepsTheClaimWhereItIs() {
+        String id = registerWithAlice("Vanya", "Ilic");
+        firmActs(id, "trial-listed");
+
+        as(DemoUsers.ALICE).body("{\"firmId\":\"" + DemoUsers.LAW_FIRM + "\",\"referralSource\":\"GP\"}").put(caseOf(id))
+                .then().statusCode(200).body("litigationStage", equalTo("trial-listed"));
+        // Another firm taking over starts from pre-action unless told otherwise.
+        as(DemoUsers.ALICE).body("{\"firmId\":\"org-unlisted-law\"}").put(caseOf(id))
+                .then().statusCode(200).body("litigationStage", equalTo("pre-action"));
+    }
+
     private static void expectFieldError(String id, String body, String field) {
         as(DemoUsers.ALICE).body(body).put(caseOf(id)).then().statusCode(400)
                 .contentType("application/problem+json")

@@ -61,14 +61,20 @@ class MilestoneResourceTest {
         LocalDate setOn = LocalDate.now().minusDays(3);
         LocalDate trial = LocalDate.now().plusMonths(5);
 
-        String milestoneId = as(HARTLEY_SYSTEM).body(milestone("trial-date-set", setOn, trial, "Listed at Leeds County Court"))
+        var created = as(HARTLEY_SYSTEM).body(milestone("trial-date-set", setOn, trial, "Listed at Leeds County Court"))
                 .post(milestones(id)).then().statusCode(201)
                 .body("kind", equalTo("trial-date-set"))
                 .body("dueOn", equalTo(trial.toString()))
                 .body("firmId", equalTo(DemoUsers.LAW_FIRM))
                 .body("recordedBy", equalTo(DemoUsers.SOPHIE.userId()))
-                .extract().path("id");
+                .extract();
+        String milestoneId = created.path("id");
         assertEquals(LitigationStage.TRIAL_LISTED, stageOf(id));
+
+        as(DemoUsers.TARA).get(created.header("Location")).then().statusCode(200).body("id", equalTo(milestoneId));
+        // A milestone id only opens under its own client.
+        String otherClient = registerWithAlice("Walt", "Other");
+        as(DemoUsers.ALICE).get(milestones(otherClient) + "/" + milestoneId).then().statusCode(404);
 
         as(DemoUsers.ALICE).get(milestones(id)).then().statusCode(200)
                 .body("$", hasSize(1))

@@ -9,8 +9,8 @@ import java.time.LocalDate;
 
 /**
  * The whole case as the case team sends it; absent fields are cleared. {@code firmId} is the law
- * firm's organisation id (its solicitors then see the client); naming a firm without a stage opens
- * the claim at {@code pre-action}.
+ * firm's organisation id (its solicitors then see the client); a newly named firm without a stage
+ * opens the claim at {@code pre-action}, the same firm without a stage keeps the stage it has.
  */
 public record CaseDetails(
         LocalDate referralDate,

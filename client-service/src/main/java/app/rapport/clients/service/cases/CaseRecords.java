@@ -54,9 +54,6 @@ public class CaseRecords {
         if (stage != null && firmId == null) {
             throw ProblemException.invalidField("litigationStage", "needs the firm acting for the client (firmId)");
         }
-        if (firmId != null && stage == null) {
-            stage = LitigationStage.PRE_ACTION; // a firm acting for the client means a claim exists
-        }
 
         // Client row first, then the case: the same order as erasure, so the two cannot deadlock. Locking the
         // client serialises creating the case; re-reading the case under lock keeps a milestone's stage change.
@@ -68,6 +65,12 @@ public class CaseRecords {
             created.clientId = clientId;
             return created;
         });
+        if (firmId != null && stage == null) {
+            // Milestones move the stage on; an edit that leaves it out must not put the claim back. A newly
+            // named firm means a claim exists, so it opens at pre-action.
+            stage = firmId.equals(clientCase.firmId) && clientCase.litigationStage != null
+                    ? clientCase.litigationStage : LitigationStage.PRE_ACTION;
+        }
         if (firmId == null && clientCase.isUnderLegalHold()) {
             // Otherwise taking the firm off would quietly lift the legal hold on an open claim.
             throw new ProblemException(Problem.of(409, "legal-hold", "The claim is still open",

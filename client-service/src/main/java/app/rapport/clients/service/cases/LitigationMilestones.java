@@ -64,6 +64,14 @@ public class LitigationMilestones {
     }
 
     @Transactional
+    public LitigationMilestone get(UUID clientId, UUID milestoneId) {
+        access.require(clientId, Permission.CASE_READ);
+        return LitigationMilestone.<LitigationMilestone>findByIdOptional(milestoneId)
+                .filter(m -> m.clientId.equals(clientId))
+                .orElseThrow(() -> ProblemException.notFound("Milestone " + milestoneId));
+    }
+
+    @Transactional
     public Recorded record(UUID clientId, MilestoneRequest request, String idempotencyKey) {
         Access granted = access.require(clientId, Permission.MILESTONE_WRITE);
         checkDates(request);
