@@ -12,6 +12,7 @@ import app.rapport.platform.problem.ProblemException;
 import app.rapport.platform.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
@@ -62,7 +63,12 @@ public class ClientRecords {
         }
         client.updatedAt = Instant.now();
         client.updatedBy = caller.userId();
-        Client.flush(); // so the new version (the ETag) is known before answering
+        try {
+            Client.flush(); // the new version (the ETag) is known before answering, and a concurrent change shows here
+        } catch (OptimisticLockException e) {
+            throw new ProblemException(Problem.of(409, "concurrent-change", "The client was changed at the same time",
+                    "Someone else changed this client while your change was being saved; read it again and reapply your change"));
+        }
         outbox.append(EventType.CLIENT_UPDATED, client.id, client.organisationId, client.teamId,
                 new ClientUpdated(client.id, client.teamId, changed, client.preferredLanguage, client.interpreterNeeded,
                         caller.userId()));

@@ -1,7 +1,7 @@
 package app.rapport.clients.access;
 
 import app.rapport.clients.domain.AuditEntry;
-import app.rapport.clients.support.Api;
+import app.rapport.clients.support.Fixtures;
 import app.rapport.devkit.tokens.DemoUsers;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.UUID;
 
-import static app.rapport.clients.support.Api.as;
+import static app.rapport.clients.support.Fixtures.as;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Every read and write of a client's record leaves an entry saying who, what and on which basis; refusals leave none. */
@@ -19,8 +19,8 @@ class AuditTrailTest {
 
     @Test
     void readsAndWritesAreRecordedWithTheirBasis() {
-        UUID client = Api.register(DemoUsers.ALICE, "Audit", "Trail");
-        Api.addToCircle(DemoUsers.ALICE, client, DemoUsers.THEO, "therapist");
+        UUID client = Fixtures.register(DemoUsers.ALICE, "Audit", "Trail");
+        Fixtures.addToCircle(DemoUsers.ALICE, client, DemoUsers.THEO, "therapist");
         as(DemoUsers.THEO).get("/api/v1/clients/" + client).then().statusCode(200);
         as(DemoUsers.TARA).get("/api/v1/clients/" + client + "/care-circle").then().statusCode(200);
 
@@ -34,7 +34,7 @@ class AuditTrailTest {
 
     @Test
     void refusedAndFailedRequestsLeaveNoEntry() {
-        UUID client = Api.register(DemoUsers.ALICE, "Audit", "Refusals");
+        UUID client = Fixtures.register(DemoUsers.ALICE, "Audit", "Refusals");
         int before = trail(client).size();
         as(DemoUsers.BILAL).get("/api/v1/clients/" + client).then().statusCode(404);
         as(DemoUsers.ALICE).body("{\"givenName\":\"\",\"familyName\":\"X\"}").put("/api/v1/clients/" + client).then().statusCode(400);

@@ -1,6 +1,6 @@
 package app.rapport.clients.access;
 
-import app.rapport.clients.support.Api;
+import app.rapport.clients.support.Fixtures;
 import app.rapport.clients.support.DemoDirectory;
 import app.rapport.devkit.testing.Tokens;
 import app.rapport.devkit.tokens.DemoUser;
@@ -22,7 +22,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import static app.rapport.clients.support.Api.as;
+import static app.rapport.clients.support.Fixtures.as;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -176,10 +176,10 @@ class AuthorizationMatrixTest {
 
     /** A client with the whole cast: therapist, support worker, a family member, the firm on the case and a goal. */
     private static Map<String, String> freshClient() {
-        UUID id = Api.register(DemoUsers.ALICE, "Matrix", "Quillfeather");
+        UUID id = Fixtures.register(DemoUsers.ALICE, "Matrix", "Quillfeather");
         String base = "/api/v1/clients/" + id;
-        Api.addToCircle(DemoUsers.ALICE, id, DemoUsers.THEO, "therapist");
-        Api.addToCircle(DemoUsers.ALICE, id, DemoUsers.SAM, "support-worker");
+        Fixtures.addToCircle(DemoUsers.ALICE, id, DemoUsers.THEO, "therapist");
+        Fixtures.addToCircle(DemoUsers.ALICE, id, DemoUsers.SAM, "support-worker");
         String member = as(DemoUsers.ALICE).body("{\"role\":\"family\",\"displayName\":\"Bo Quillfeather\",\"relationship\":\"son\"}")
                 .post(base + "/care-circle").then().statusCode(201).extract().path("id");
         as(DemoUsers.ALICE).body(caseBody()).put(base + "/case").then().statusCode(200);

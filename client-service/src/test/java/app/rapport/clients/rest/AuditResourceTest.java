@@ -8,9 +8,9 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.List;
 
-import static app.rapport.clients.Fixtures.as;
-import static app.rapport.clients.Fixtures.auditEntries;
-import static app.rapport.clients.Fixtures.registerWithAlice;
+import static app.rapport.clients.support.Fixtures.as;
+import static app.rapport.clients.support.Fixtures.auditEntries;
+import static app.rapport.clients.support.Fixtures.registerWithAlice;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;

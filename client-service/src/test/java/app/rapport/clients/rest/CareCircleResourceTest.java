@@ -1,6 +1,6 @@
 package app.rapport.clients.rest;
 
-import app.rapport.clients.support.Api;
+import app.rapport.clients.support.Fixtures;
 import app.rapport.clients.support.DemoDirectory;
 import app.rapport.contract.CareTeamRole;
 import app.rapport.contract.EventCodec;
@@ -24,7 +24,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import static app.rapport.clients.support.Api.as;
+import static app.rapport.clients.support.Fixtures.as;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -41,10 +41,10 @@ class CareCircleResourceTest {
 
     @Test
     void aTherapistWhoJoinsSeesTheClientAndStopsSeeingThemOnLeaving() throws Exception {
-        UUID client = Api.register(DemoUsers.ALICE, "Grace", "Adeyemi");
+        UUID client = Fixtures.register(DemoUsers.ALICE, "Grace", "Adeyemi");
         as(DemoUsers.THEO).get("/api/v1/clients/" + client).then().statusCode(404);
 
-        UUID member = Api.addToCircle(DemoUsers.ALICE, client, DemoUsers.THEO, "therapist");
+        UUID member = Fixtures.addToCircle(DemoUsers.ALICE, client, DemoUsers.THEO, "therapist");
         as(DemoUsers.THEO).get("/api/v1/clients/" + client).then().statusCode(200);
         as(DemoUsers.THEO).get("/api/v1/clients?size=200").then().body("items.id", hasItem(client.toString()));
         as(DemoUsers.ALICE).get("/api/v1/clients/" + client + "/care-circle").then().statusCode(200)
@@ -66,7 +66,7 @@ class CareCircleResourceTest {
 
     @Test
     void familyMembersAreRecordedByNameAndRelationship() {
-        UUID client = Api.register(DemoUsers.ALICE, "Priya", "Raman");
+        UUID client = Fixtures.register(DemoUsers.ALICE, "Priya", "Raman");
         as(DemoUsers.ALICE).body(Map.of("role", "family", "displayName", "Meena Raman", "relationship", "sister",
                         "phone", "07700 900456"))
                 .post("/api/v1/clients/" + client + "/care-circle").then().statusCode(201)
@@ -78,8 +78,8 @@ class CareCircleResourceTest {
 
     @Test
     void refusalsNameTheProblemAndChangeNothing() {
-        UUID client = Api.register(DemoUsers.ALICE, "Owen", "Pritchard");
-        Api.addToCircle(DemoUsers.ALICE, client, DemoUsers.THEO, "therapist");
+        UUID client = Fixtures.register(DemoUsers.ALICE, "Owen", "Pritchard");
+        Fixtures.addToCircle(DemoUsers.ALICE, client, DemoUsers.THEO, "therapist");
 
         // Twice in the circle.
         as(DemoUsers.ALICE).body(Map.of("role", "therapist", "userId", DemoUsers.THEO.userId()))
@@ -102,13 +102,13 @@ class CareCircleResourceTest {
 
     @Test
     void aMembershipEndsOnceAndTheLastCaseManagerStays() {
-        UUID client = Api.register(DemoUsers.ALICE, "Mei", "Chen");
+        UUID client = Fixtures.register(DemoUsers.ALICE, "Mei", "Chen");
         String caseManager = as(DemoUsers.ALICE).get("/api/v1/clients/" + client + "/care-circle")
                 .then().extract().path("find { it.role == 'case-manager' }.id");
         as(DemoUsers.ALICE).body("{}").post("/api/v1/clients/" + client + "/care-circle/" + caseManager + "/end")
                 .then().statusCode(409).body("type", containsString("last-case-manager"));
 
-        UUID therapist = Api.addToCircle(DemoUsers.ALICE, client, DemoUsers.THEO, "therapist");
+        UUID therapist = Fixtures.addToCircle(DemoUsers.ALICE, client, DemoUsers.THEO, "therapist");
         String end = "/api/v1/clients/" + client + "/care-circle/" + therapist + "/end";
         as(DemoUsers.ALICE).body(Map.of("leftOn", LocalDate.now().minusYears(1).toString())).post(end)
                 .then().statusCode(400).body("errors[0].field", equalTo("leftOn"));
@@ -120,8 +120,8 @@ class CareCircleResourceTest {
 
     @Test
     void onlyTheCaseTeamChangesTheCircle() {
-        UUID client = Api.register(DemoUsers.ALICE, "Siobhan", "O'Donnell");
-        Api.addToCircle(DemoUsers.ALICE, client, DemoUsers.THEO, "therapist");
+        UUID client = Fixtures.register(DemoUsers.ALICE, "Siobhan", "O'Donnell");
+        Fixtures.addToCircle(DemoUsers.ALICE, client, DemoUsers.THEO, "therapist");
         as(DemoUsers.THEO).body(Map.of("role", "support-worker", "userId", DemoUsers.SAM.userId()))
                 .post("/api/v1/clients/" + client + "/care-circle").then().statusCode(403);
         as(DemoUsers.BILAL).body(Map.of("role", "support-worker", "userId", DemoUsers.SAM.userId()))

@@ -1,6 +1,6 @@
 package app.rapport.clients.rest;
 
-import app.rapport.clients.support.Api;
+import app.rapport.clients.support.Fixtures;
 import app.rapport.contract.EventType;
 import app.rapport.contract.Topic;
 import app.rapport.contract.client.ClientUpdated;
@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import static app.rapport.clients.support.Api.as;
+import static app.rapport.clients.support.Fixtures.as;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
@@ -82,7 +82,7 @@ class ClientProfileTest {
 
     @Test
     void anUpdateNamesWhatChangedInItsEventAndMovesTheVersion() throws Exception {
-        UUID id = Api.register(DemoUsers.ALICE, "Tomasz", "Wiśniewski");
+        UUID id = Fixtures.register(DemoUsers.ALICE, "Tomasz", "Wiśniewski");
         String etag = as(DemoUsers.ALICE).get("/api/v1/clients/" + id).then().statusCode(200).extract().header("ETag");
 
         String etagAfter = as(DemoUsers.ALICE).header("If-Match", etag)
@@ -109,7 +109,7 @@ class ClientProfileTest {
 
     @Test
     void aStaleIfMatchIsRefusedAndChangesNothing() {
-        UUID id = Api.register(DemoUsers.ALICE, "Callum", "MacLeod");
+        UUID id = Fixtures.register(DemoUsers.ALICE, "Callum", "MacLeod");
         String etag = as(DemoUsers.ALICE).get("/api/v1/clients/" + id).then().extract().header("ETag");
         as(DemoUsers.ALICE).header("If-Match", etag).body("{\"givenName\":\"Cal\",\"familyName\":\"MacLeod\"}")
                 .put("/api/v1/clients/" + id).then().statusCode(200);
@@ -122,9 +122,9 @@ class ClientProfileTest {
     @Test
     void theCaseloadSearchesByNameAndReferenceFiltersByStatusAndTeamAndPagesStably() {
         String marker = "Zq" + UUID.randomUUID().toString().substring(0, 6);
-        UUID first = Api.register(DemoUsers.ALICE, "Anna", marker + "a");
-        UUID second = Api.register(DemoUsers.ALICE, "Bea", marker + "b");
-        UUID third = Api.register(DemoUsers.ALICE, "Cleo", marker + "c");
+        UUID first = Fixtures.register(DemoUsers.ALICE, "Anna", marker + "a");
+        UUID second = Fixtures.register(DemoUsers.ALICE, "Bea", marker + "b");
+        UUID third = Fixtures.register(DemoUsers.ALICE, "Cleo", marker + "c");
         String reference = as(DemoUsers.ALICE).get("/api/v1/clients/" + second).then().extract().path("reference");
 
         List<String> page0 = as(DemoUsers.ALICE).queryParam("name", marker).queryParam("size", 2).get("/api/v1/clients")
@@ -150,7 +150,7 @@ class ClientProfileTest {
     void aSupportWorkerSeesContactAndPreferencesButNotIdentifiers() {
         UUID id = UUID.fromString(as(DemoUsers.ALICE).body(FULL_PROFILE).post("/api/v1/clients")
                 .then().statusCode(201).extract().path("id"));
-        Api.addToCircle(DemoUsers.ALICE, id, DemoUsers.SAM, "support-worker");
+        Fixtures.addToCircle(DemoUsers.ALICE, id, DemoUsers.SAM, "support-worker");
 
         as(DemoUsers.SAM).get("/api/v1/clients/" + id).then().statusCode(200)
                 .body("phone", equalTo("+44 113 496 0000"))

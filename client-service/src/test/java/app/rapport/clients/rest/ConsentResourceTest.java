@@ -20,14 +20,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static app.rapport.clients.CareCircleFixtures.addMember;
-import static app.rapport.clients.CareCircleFixtures.as;
-import static app.rapport.clients.CareCircleFixtures.audit;
-import static app.rapport.clients.CareCircleFixtures.caseWithFirm;
-import static app.rapport.clients.CareCircleFixtures.consentRecords;
-import static app.rapport.clients.CareCircleFixtures.endMembership;
-import static app.rapport.clients.CareCircleFixtures.outboxEvents;
-import static app.rapport.clients.CareCircleFixtures.registerClient;
+import static app.rapport.clients.support.Fixtures.joinCareCircle;
+import static app.rapport.clients.support.Fixtures.as;
+import static app.rapport.clients.support.Fixtures.audit;
+import static app.rapport.clients.support.Fixtures.caseWithFirm;
+import static app.rapport.clients.support.Fixtures.consentRecords;
+import static app.rapport.clients.support.Fixtures.endMembership;
+import static app.rapport.clients.support.Fixtures.outboxEvents;
+import static app.rapport.clients.support.Fixtures.registerClient;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.emptyIterable;
@@ -187,8 +187,8 @@ class ConsentResourceTest {
     @Test
     void aWithdrawalNarrowsASupportWorkerAndANamedGrantOutranksTheirRole() {
         String clientId = registerClient(DemoUsers.ALICE, "Eli");
-        UUID sam = addMember(clientId, DemoUsers.SAM, CareTeamRole.SUPPORT_WORKER);
-        UUID theo = addMember(clientId, DemoUsers.THEO, CareTeamRole.THERAPIST);
+        UUID sam = joinCareCircle(clientId, DemoUsers.SAM, CareTeamRole.SUPPORT_WORKER);
+        UUID theo = joinCareCircle(clientId, DemoUsers.THEO, CareTeamRole.THERAPIST);
         String goals = "/api/v1/clients/" + clientId + "/goals";
         as(DemoUsers.SAM).get(goals).then().statusCode(200);
 
@@ -219,11 +219,11 @@ class ConsentResourceTest {
     @Test
     void refusedDecisionsNameTheFieldAndWriteNothing() {
         String clientId = registerClient(DemoUsers.ALICE, "Fen");
-        UUID sam = addMember(clientId, DemoUsers.SAM, CareTeamRole.SUPPORT_WORKER);
-        UUID theoLeft = addMember(clientId, DemoUsers.THEO, CareTeamRole.THERAPIST);
+        UUID sam = joinCareCircle(clientId, DemoUsers.SAM, CareTeamRole.SUPPORT_WORKER);
+        UUID theoLeft = joinCareCircle(clientId, DemoUsers.THEO, CareTeamRole.THERAPIST);
         endMembership(theoLeft);
         String otherClient = registerClient(DemoUsers.ALICE, "Gil");
-        UUID otherCirclesMember = addMember(otherClient, DemoUsers.SAM, CareTeamRole.SUPPORT_WORKER);
+        UUID otherCirclesMember = joinCareCircle(otherClient, DemoUsers.SAM, CareTeamRole.SUPPORT_WORKER);
 
         Map<String, String> refusedWith400 = Map.ofEntries(
                 Map.entry("{\"category\":\"wellbeing\",\"recipientRole\":\"therapist\",\"decision\":\"granted\"}", "category"),
@@ -309,8 +309,8 @@ class ConsentResourceTest {
     @Test
     void theCareTeamReadsConsentOnlyTheCaseTeamChangesItAndOutsidersSeeNothing() {
         String clientId = registerClient(DemoUsers.ALICE, "Ines");
-        addMember(clientId, DemoUsers.THEO, CareTeamRole.THERAPIST);
-        addMember(clientId, DemoUsers.SAM, CareTeamRole.SUPPORT_WORKER);
+        joinCareCircle(clientId, DemoUsers.THEO, CareTeamRole.THERAPIST);
+        joinCareCircle(clientId, DemoUsers.SAM, CareTeamRole.SUPPORT_WORKER);
         caseWithFirm(clientId, DemoUsers.LAW_FIRM);
         decide(DemoUsers.ALICE, clientId, "{\"category\":\"schedule\",\"recipientRole\":\"family\",\"decision\":\"granted\","
                 + "\"note\":\"My sister Noor may know my appointments\"}");

@@ -14,12 +14,12 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.UUID;
 
-import static app.rapport.clients.Fixtures.as;
-import static app.rapport.clients.Fixtures.auditEntries;
-import static app.rapport.clients.Fixtures.joinCareCircle;
-import static app.rapport.clients.Fixtures.outboxEvents;
-import static app.rapport.clients.Fixtures.publishedEvents;
-import static app.rapport.clients.Fixtures.registerWithAlice;
+import static app.rapport.clients.support.Fixtures.as;
+import static app.rapport.clients.support.Fixtures.auditEntries;
+import static app.rapport.clients.support.Fixtures.joinCareCircle;
+import static app.rapport.clients.support.Fixtures.outboxEvents;
+import static app.rapport.clients.support.Fixtures.publishedEvents;
+import static app.rapport.clients.support.Fixtures.registerWithAlice;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;

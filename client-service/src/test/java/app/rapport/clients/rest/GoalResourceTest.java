@@ -13,12 +13,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static app.rapport.clients.CareCircleFixtures.addMember;
-import static app.rapport.clients.CareCircleFixtures.as;
-import static app.rapport.clients.CareCircleFixtures.audit;
-import static app.rapport.clients.CareCircleFixtures.caseWithFirm;
-import static app.rapport.clients.CareCircleFixtures.outboxEvents;
-import static app.rapport.clients.CareCircleFixtures.registerClient;
+import static app.rapport.clients.support.Fixtures.joinCareCircle;
+import static app.rapport.clients.support.Fixtures.as;
+import static app.rapport.clients.support.Fixtures.audit;
+import static app.rapport.clients.support.Fixtures.caseWithFirm;
+import static app.rapport.clients.support.Fixtures.outboxEvents;
+import static app.rapport.clients.support.Fixtures.registerClient;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
@@ -38,8 +38,8 @@ class GoalResourceTest {
     /** A client with Alice as case manager, Theo as therapist and Sam as support worker. */
     private static String clientWithCareTeam(String givenName) {
         String clientId = registerClient(DemoUsers.ALICE, givenName);
-        addMember(clientId, DemoUsers.THEO, CareTeamRole.THERAPIST);
-        addMember(clientId, DemoUsers.SAM, CareTeamRole.SUPPORT_WORKER);
+        joinCareCircle(clientId, DemoUsers.THEO, CareTeamRole.THERAPIST);
+        joinCareCircle(clientId, DemoUsers.SAM, CareTeamRole.SUPPORT_WORKER);
         return clientId;
     }
 
@@ -187,7 +187,7 @@ class GoalResourceTest {
         String otherClient = clientWithCareTeam("Pia");
         String theo = DemoUsers.THEO.userId();
         caseWithFirm(clientId, DemoUsers.LAW_FIRM);
-        addMember(clientId, DemoUsers.SOPHIE, CareTeamRole.SOLICITOR);
+        joinCareCircle(clientId, DemoUsers.SOPHIE, CareTeamRole.SOLICITOR);
         String goalId = setGoal(clientId, "Climb the stairs at home");
         String goal = goals(clientId) + "/" + goalId;
         String twentyOneTasks = "\"" + String.join("\",\"", java.util.Collections.nCopies(21, "task")) + "\"";

@@ -25,9 +25,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import static app.rapport.clients.CareCircleFixtures.addMember;
-import static app.rapport.clients.CareCircleFixtures.as;
-import static app.rapport.clients.CareCircleFixtures.registerClient;
+import static app.rapport.clients.support.Fixtures.joinCareCircle;
+import static app.rapport.clients.support.Fixtures.as;
+import static app.rapport.clients.support.Fixtures.registerClient;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -57,7 +57,7 @@ class ConsentAndGoalEventsTest {
     @Test
     void consentDecisionsArePublishedAsGrantedAndWithdrawn() {
         String clientId = registerClient(DemoUsers.ALICE, "Sol");
-        UUID sam = addMember(clientId, DemoUsers.SAM, CareTeamRole.SUPPORT_WORKER);
+        UUID sam = joinCareCircle(clientId, DemoUsers.SAM, CareTeamRole.SUPPORT_WORKER);
         String path = "/api/v1/clients/" + clientId + "/consent";
         String grant = as(DemoUsers.ALICE).body("{\"category\":\"schedule\",\"recipientRole\":\"family\",\"decision\":\"granted\","
                         + "\"effectiveUntil\":\"" + today.plusYears(1) + "\",\"note\":\"my sister may know\"}")
@@ -85,7 +85,7 @@ class ConsentAndGoalEventsTest {
     @Test
     void goalsArePublishedWhenSetUpdatedAndAchieved() {
         String clientId = registerClient(DemoUsers.ALICE, "Tam");
-        addMember(clientId, DemoUsers.THEO, CareTeamRole.THERAPIST);
+        joinCareCircle(clientId, DemoUsers.THEO, CareTeamRole.THERAPIST);
         String goals = "/api/v1/clients/" + clientId + "/goals";
         String goalId = as(DemoUsers.THEO).body("{\"statement\":\"Drive to Whitby\",\"agreedBy\":[\""
                         + DemoUsers.THEO.userId() + "\",\"" + DemoUsers.ALICE.userId() + "\"]}")

@@ -43,7 +43,7 @@ public final class DemoDirectory {
     }
 
     private static void put(String path, String body) {
-        given().auth().oauth2(Api.token(DemoUsers.OMAR)).contentType(ContentType.JSON).body(body).put(path)
+        given().auth().oauth2(Fixtures.token(DemoUsers.OMAR)).contentType(ContentType.JSON).body(body).put(path)
                 .then().statusCode(200);
     }
 }

@@ -14,9 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static app.rapport.clients.CareCircleFixtures.addMember;
-import static app.rapport.clients.CareCircleFixtures.as;
-import static app.rapport.clients.CareCircleFixtures.registerClient;
+import static app.rapport.clients.support.Fixtures.joinCareCircle;
+import static app.rapport.clients.support.Fixtures.as;
+import static app.rapport.clients.support.Fixtures.registerClient;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The consent and goals parts of subject-access export and erasure. */
@@ -37,7 +37,7 @@ class ConsentAndGoalsSectionsTest {
     void exportHoldsTheClientsConsentAndGoalsAndErasureRemovesThem() {
         String clientId = registerClient(DemoUsers.ALICE, "Uma");
         UUID client = UUID.fromString(clientId);
-        addMember(clientId, DemoUsers.THEO, CareTeamRole.THERAPIST);
+        joinCareCircle(clientId, DemoUsers.THEO, CareTeamRole.THERAPIST);
         String other = registerClient(DemoUsers.ALICE, "Val");
         String consent = "{\"category\":\"goals\",\"recipientRole\":\"family\",\"decision\":\"granted\",\"note\":\"Mum may know\"}";
         as(DemoUsers.ALICE).body(consent).post("/api/v1/clients/" + clientId + "/consent").then().statusCode(201);

@@ -1,8 +1,10 @@
-package app.rapport.clients;
+package app.rapport.clients.support;
 
 import app.rapport.clients.domain.AuditEntry;
 import app.rapport.clients.domain.CareCircleMember;
 import app.rapport.clients.domain.Client;
+import app.rapport.clients.domain.ClientCase;
+import app.rapport.clients.domain.ConsentRecord;
 import app.rapport.contract.CareTeamRole;
 import app.rapport.contract.EventCodec;
 import app.rapport.contract.EventEnvelope;
@@ -21,8 +23,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -30,7 +34,10 @@ import java.util.function.Predicate;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** Shared steps for the client-record tests: callers, clients, care circles and what was written. */
+/**
+ * Shared steps for client-service tests: callers, clients and care circles (through the API, or
+ * straight in the database for tests not about them), and what a request wrote.
+ */
 public final class Fixtures {
 
     /** A solicitor at a firm that does not act for any of the test clients. */
@@ -48,6 +55,32 @@ public final class Fixtures {
         return given().auth().oauth2(Tokens.of(spec)).contentType(ContentType.JSON);
     }
 
+    public static String token(DemoUser user) {
+        return Tokens.of(user);
+    }
+
+    /** Registers a client through the API; the case manager joins its care circle. */
+    public static UUID register(DemoUser caseManager, String givenName, String familyName) {
+        String id = as(caseManager)
+                .body(Map.of("givenName", givenName, "familyName", familyName, "dateOfBirth", "1984-03-09"))
+                .post("/api/v1/clients")
+                .then().statusCode(201).extract().path("id");
+        return UUID.fromString(id);
+    }
+
+    public static String registerClient(DemoUser caseManager, String givenName) {
+        return register(caseManager, givenName, "Achterberg").toString();
+    }
+
+    /** Adds a professional from the demo directory to the client's care circle through the API; returns the member id. */
+    public static UUID addToCircle(DemoUser by, UUID clientId, DemoUser professional, String role) {
+        DemoDirectory.ensureLoaded();
+        String id = as(by).body(Map.of("role", role, "userId", professional.userId()))
+                .post("/api/v1/clients/" + clientId + "/care-circle")
+                .then().statusCode(201).extract().path("id");
+        return UUID.fromString(id);
+    }
+
     /** Registers a client with ALICE (team north) as case manager. */
     public static String registerWithAlice(String givenName, String familyName) {
         return as(DemoUsers.ALICE)
@@ -63,9 +96,9 @@ public final class Fixtures {
                 .put("/api/v1/clients/" + clientId + "/case").then().statusCode(200);
     }
 
-    /** Stands in for the care-circle API: puts a professional in the client's circle directly. */
-    public static void joinCareCircle(String clientId, DemoUser user, CareTeamRole role) {
-        QuarkusTransaction.requiringNew().run(() -> {
+    /** Puts a professional in the client's circle straight in the database, for tests not about the circle; returns the member id. */
+    public static UUID joinCareCircle(String clientId, DemoUser user, CareTeamRole role) {
+        return QuarkusTransaction.requiringNew().call(() -> {
             CareCircleMember member = new CareCircleMember();
             member.id = UUID.randomUUID();
             member.clientId = UUID.fromString(clientId);
@@ -76,12 +109,39 @@ public final class Fixtures {
             member.joinedOn = LocalDate.now();
             member.addedBy = DemoUsers.ALICE.userId();
             member.persist();
+            return member.id;
+        });
+    }
+
+    public static void endMembership(UUID memberId) {
+        QuarkusTransaction.requiringNew().run(() -> CareCircleMember.<CareCircleMember>findById(memberId).leftOn = LocalDate.now());
+    }
+
+    /** Names the firm on the client's case straight in the database, which gives its solicitors a relationship. */
+    public static void caseWithFirm(String clientId, String firmId) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            ClientCase clientCase = new ClientCase();
+            clientCase.clientId = UUID.fromString(clientId);
+            clientCase.firmId = firmId;
+            clientCase.solicitorReference = "HS/" + clientId.substring(0, 6);
+            clientCase.updatedAt = Instant.now();
+            clientCase.updatedBy = "test";
+            clientCase.persist();
         });
     }
 
     /** Stands in for the record-keeping API. */
     public static void recordsKeptFor(String clientId, String period) {
         QuarkusTransaction.requiringNew().run(() -> Client.<Client>findById(UUID.fromString(clientId)).recordsRetention = period);
+    }
+
+    public static List<AuditEntry> audit(String clientId) {
+        return QuarkusTransaction.requiringNew().call(() ->
+                AuditEntry.<AuditEntry>list("clientId = ?1 order by id", UUID.fromString(clientId)));
+    }
+
+    public static long consentRecords(String clientId) {
+        return QuarkusTransaction.requiringNew().call(() -> ConsentRecord.count("clientId", UUID.fromString(clientId)));
     }
 
     public static long auditEntries(String clientId) {
@@ -96,9 +156,13 @@ public final class Fixtures {
 
     /** Events written to the outbox for the client (published or not). */
     public static long outboxEvents(String clientId, EventType type) {
+        return outboxEvents(clientId, type.typeName());
+    }
+
+    public static long outboxEvents(String clientId, String eventType) {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) Client.getEntityManager()
                 .createNativeQuery("select count(*) from outbox_event where message_key = ?1 and event_type = ?2")
-                .setParameter(1, clientId).setParameter(2, type.typeName()).getSingleResult()).longValue());
+                .setParameter(1, clientId).setParameter(2, eventType).getSingleResult()).longValue());
     }
 
     /**
