@@ -66,8 +66,7 @@ public class ClientRecords {
         try {
             Client.flush(); // the new version (the ETag) is known before answering, and a concurrent change shows here
         } catch (OptimisticLockException e) {
-            throw new ProblemException(Problem.of(409, "concurrent-change", "The client was changed at the same time",
-                    "Someone else changed this client while your change was being saved; read it again and reapply your change"));
+            throw ProblemException.concurrentChange("client");
         }
         outbox.append(EventType.CLIENT_UPDATED, client.id, client.organisationId, client.teamId,
                 new ClientUpdated(client.id, client.teamId, changed, client.preferredLanguage, client.interpreterNeeded,

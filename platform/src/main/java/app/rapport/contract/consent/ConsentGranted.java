@@ -19,9 +19,7 @@ public record ConsentGranted(UUID clientId, UUID consentId, DataCategory categor
         ValidatedPayload.required(clientId, "clientId");
         ValidatedPayload.required(consentId, "consentId");
         ValidatedPayload.required(category, "category");
-        if (recipientRole == null && recipientMemberId == null) {
-            throw new IllegalArgumentException("recipientRole or recipientMemberId is required");
-        }
+        ValidatedPayload.exactlyOne(recipientRole, "recipientRole", recipientMemberId, "recipientMemberId");
         ValidatedPayload.required(effectiveFrom, "effectiveFrom");
         ValidatedPayload.required(recordedBy, "recordedBy");
     }

@@ -172,8 +172,7 @@ public class ClientConsent {
         try {
             Client.flush(); // a colleague's change committed in between shows here, not as a failed commit
         } catch (OptimisticLockException e) {
-            throw new ProblemException(Problem.of(409, "concurrent-change", "The client was changed at the same time",
-                    "Someone else changed this client's record while yours was being saved; read it again and retry"));
+            throw ProblemException.concurrentChange("client");
         }
         return client;
     }

@@ -200,8 +200,7 @@ public class ClientGoals {
         try {
             Goal.flush(); // the new version (the ETag) is known before answering, and a concurrent change shows here
         } catch (OptimisticLockException e) {
-            throw new ProblemException(Problem.of(409, "concurrent-change", "The goal was changed at the same time",
-                    "Someone else changed this goal while your change was being saved; read it again and reapply your change"));
+            throw ProblemException.concurrentChange("goal");
         }
     }
 
