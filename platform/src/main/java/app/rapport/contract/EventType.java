@@ -13,6 +13,12 @@ import app.rapport.contract.goal.GoalAchieved;
 import app.rapport.contract.goal.GoalSet;
 import app.rapport.contract.goal.GoalUpdated;
 import app.rapport.contract.litigation.MilestoneRecorded;
+import app.rapport.contract.session.SessionAttended;
+import app.rapport.contract.session.SessionCancelled;
+import app.rapport.contract.session.SessionEndingApproaching;
+import app.rapport.contract.session.SessionMissed;
+import app.rapport.contract.session.SessionRescheduled;
+import app.rapport.contract.session.SessionScheduled;
 
 import java.util.Arrays;
 import java.util.Optional;
@@ -37,6 +43,13 @@ public enum EventType {
     GOAL_UPDATED("rapport.goal.updated.v1", Topic.CLIENTS, GoalUpdated.class, Sensitivity.HEALTH),
     GOAL_ACHIEVED("rapport.goal.achieved.v1", Topic.CLIENTS, GoalAchieved.class, Sensitivity.HEALTH),
     LITIGATION_MILESTONE_RECORDED("rapport.litigation.milestone-recorded.v1", Topic.CLIENTS, MilestoneRecorded.class,
+            Sensitivity.PERSONAL),
+    SESSION_SCHEDULED("rapport.session.scheduled.v1", Topic.SESSIONS, SessionScheduled.class, Sensitivity.PERSONAL),
+    SESSION_RESCHEDULED("rapport.session.rescheduled.v1", Topic.SESSIONS, SessionRescheduled.class, Sensitivity.PERSONAL),
+    SESSION_CANCELLED("rapport.session.cancelled.v1", Topic.SESSIONS, SessionCancelled.class, Sensitivity.PERSONAL),
+    SESSION_ATTENDED("rapport.session.attended.v1", Topic.SESSIONS, SessionAttended.class, Sensitivity.PERSONAL),
+    SESSION_MISSED("rapport.session.missed.v1", Topic.SESSIONS, SessionMissed.class, Sensitivity.PERSONAL),
+    SESSION_ENDING_APPROACHING("rapport.session.ending-approaching.v1", Topic.SESSIONS, SessionEndingApproaching.class,
             Sensitivity.PERSONAL);
 
     private final String typeName;

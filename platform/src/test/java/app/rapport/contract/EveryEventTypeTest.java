@@ -13,6 +13,13 @@ import app.rapport.contract.goal.GoalAchieved;
 import app.rapport.contract.goal.GoalSet;
 import app.rapport.contract.goal.GoalUpdated;
 import app.rapport.contract.litigation.MilestoneRecorded;
+import app.rapport.contract.session.PairHistory;
+import app.rapport.contract.session.SessionAttended;
+import app.rapport.contract.session.SessionCancelled;
+import app.rapport.contract.session.SessionEndingApproaching;
+import app.rapport.contract.session.SessionMissed;
+import app.rapport.contract.session.SessionRescheduled;
+import app.rapport.contract.session.SessionScheduled;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -69,6 +76,20 @@ class EveryEventTypeTest {
         samples.put(EventType.GOAL_ACHIEVED, new GoalAchieved(CLIENT, UUID.randomUUID(), DAY, "user-2"));
         samples.put(EventType.LITIGATION_MILESTONE_RECORDED, new MilestoneRecorded(CLIENT, UUID.randomUUID(),
                 "trial-date-set", DAY, DAY.plusMonths(8), "org-law", "user-7"));
+        Instant start = Instant.parse("2026-11-24T10:00:00Z");
+        UUID session = UUID.randomUUID();
+        samples.put(EventType.SESSION_SCHEDULED, new SessionScheduled(session, CLIENT, List.of("user-2"), "therapy", start,
+                start.plusSeconds(3600), "Europe/London", UUID.randomUUID(), "user-1"));
+        samples.put(EventType.SESSION_RESCHEDULED, new SessionRescheduled(session, UUID.randomUUID(), CLIENT, List.of("user-2"),
+                "review", start, start.plusSeconds(86400), start.plusSeconds(90000), 30.5, "user-1"));
+        samples.put(EventType.SESSION_CANCELLED, new SessionCancelled(session, CLIENT, List.of("user-2", "user-3"),
+                "mdt-meeting", start, "client", "unwell", 3.25, "user-1"));
+        samples.put(EventType.SESSION_ATTENDED, new SessionAttended(session, CLIENT, List.of("user-2"), "therapy", start, 7,
+                List.of(new PairHistory("user-2", 14.0, 7.0)), "user-2"));
+        samples.put(EventType.SESSION_MISSED, new SessionMissed(session, CLIENT, List.of("user-2"), "therapy", start,
+                List.of(new PairHistory("user-2", null, null)), "user-2"));
+        samples.put(EventType.SESSION_ENDING_APPROACHING, new SessionEndingApproaching(UUID.randomUUID(), CLIENT, "user-2",
+                12, 10, 2));
         return samples;
     }
 
