@@ -2,6 +2,7 @@ package app.rapport.sessions.service;
 
 import app.rapport.platform.problem.Problem;
 import app.rapport.platform.problem.ProblemException;
+import app.rapport.sessions.domain.Session;
 import app.rapport.sessions.domain.SessionProfessional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -28,6 +29,11 @@ public class Bookings {
     @Inject
     EntityManager entityManager;
 
+    /** Writes pending changes now (e.g. a moved session releasing its time). */
+    public void flush() {
+        entityManager.flush();
+    }
+
     public void refuseClashes(Collection<String> professionals, Instant start, Instant end, String occurrence) {
         List<SessionProfessional> clashes = SessionProfessional.list(
                 "holdsTime = true and userId in ?1 and startsAt < ?2 and endsAt > ?3 order by startsAt",
@@ -38,9 +44,10 @@ public class Bookings {
         }
     }
 
-    /** Writes pending bookings now, so a lost race is reported as a clash rather than a server error. */
-    public void flush(String occurrence) {
+    /** Saves a new session with its bookings now, so a lost race is reported as a clash rather than a server error. */
+    public void save(Session session, String occurrence) {
         try {
+            session.persist();
             entityManager.flush();
         } catch (PersistenceException e) {
             if (isDoubleBooking(e)) {

@@ -15,6 +15,7 @@ import app.rapport.sessions.domain.CareMember;
 import app.rapport.sessions.domain.Series;
 import app.rapport.sessions.domain.Session;
 import app.rapport.sessions.domain.SessionStatus;
+import app.rapport.sessions.domain.SessionType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -65,7 +66,7 @@ public class Scheduling {
         SessionTimes.Slot slot = times.slot(request.start(), request.end(), zone, "");
         bookings.refuseClashes(professionals, slot.start().toInstant(), slot.end().toInstant(), "");
         Session session = create(request, professionals, slot.start(), slot.end(), zone, null);
-        bookings.flush("");
+        bookings.save(session, "");
         publishScheduled(session);
         return session;
     }
@@ -98,8 +99,9 @@ public class Scheduling {
             ZonedDateTime end = start.plus(length);
             String occurrence = "(occurrence on " + start.toLocalDate() + ") ";
             bookings.refuseClashes(professionals, start.toInstant(), end.toInstant(), occurrence);
-            sessions.add(create(first, professionals, start, end, zone, series.id));
-            bookings.flush(occurrence);
+            Session session = create(first, professionals, start, end, zone, series.id);
+            bookings.save(session, occurrence);
+            sessions.add(session);
         }
         sessions.forEach(this::publishScheduled);
         return new BookedSeries(series, sessions);
@@ -170,13 +172,14 @@ public class Scheduling {
         return ids;
     }
 
+    /** A new scheduled session, not yet saved (see {@link Bookings#save}). */
     Session create(SessionRequest request, List<String> professionals, ZonedDateTime start, ZonedDateTime end, ZoneId zone,
                    UUID seriesId) {
         Session session = new Session();
         session.id = UUID.randomUUID();
         session.clientId = request.clientId();
         session.seriesId = seriesId;
-        session.type = request.type();
+        session.type = SessionType.fromWire(request.type());
         session.status = SessionStatus.SCHEDULED;
         session.startsAt = start.toInstant();
         session.endsAt = end.toInstant();
@@ -188,7 +191,6 @@ public class Scheduling {
         session.createdBy = caller.userId();
         session.createdAt = Instant.now();
         professionals.forEach(session::addProfessional);
-        session.persist();
         return session;
     }
 

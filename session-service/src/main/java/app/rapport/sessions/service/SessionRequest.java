@@ -1,6 +1,5 @@
 package app.rapport.sessions.service;
 
-import app.rapport.sessions.domain.SessionType;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -19,7 +18,8 @@ import java.util.UUID;
 public record SessionRequest(
         @NotNull UUID clientId,
         @NotNull @Size(min = 1, max = 8) List<@NotBlank @Size(max = 64) String> professionalIds,
-        @NotNull SessionType type,
+        @NotNull @Pattern(regexp = "therapy|case-management-visit|mdt-meeting|review|other",
+                message = "must be one of therapy, case-management-visit, mdt-meeting, review, other") String type,
         @NotNull LocalDateTime start,
         @NotNull LocalDateTime end,
         @Size(max = 64) String timeZone,

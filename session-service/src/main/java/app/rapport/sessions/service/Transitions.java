@@ -121,7 +121,7 @@ public class Transitions {
         old.hoursNotice = hoursNotice(old.startsAt);
         touch(old);
         // The old booking releases its time before the new one claims any.
-        bookings.flush("");
+        bookings.flush();
         bookings.refuseClashes(old.professionalIds(), slot.start().toInstant(), slot.end().toInstant(), "");
 
         Session moved = new Session();
@@ -141,8 +141,7 @@ public class Transitions {
         moved.createdBy = caller.userId();
         moved.createdAt = Instant.now();
         old.professionalIds().forEach(moved::addProfessional);
-        moved.persist();
-        bookings.flush("");
+        bookings.save(moved, "");
         publish(EventType.SESSION_RESCHEDULED, moved, new SessionRescheduled(old.id, moved.id, old.clientId,
                 old.professionalIds(), old.type.wire(), old.startsAt, moved.startsAt, moved.endsAt, old.hoursNotice,
                 caller.userId()));
