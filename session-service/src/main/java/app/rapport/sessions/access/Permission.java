@@ -14,7 +14,8 @@ import static app.rapport.sessions.access.Relationship.THERAPIST;
 /**
  * What can be done with a client's sessions and by whom: the schedule-and-attendance and session-notes
  * rows of the design's access matrix. Support workers are further limited to sessions they take part
- * in, therapists to notes they wrote (see {@link SessionAccess}).
+ * in, therapists to notes they wrote (see {@link SessionAccess} and the notes use case). Notes are never
+ * opened up by consent: the author and the case manager read them, nobody else.
  */
 public enum Permission {
     SCHEDULE_READ("read", "sessions", DataCategory.SCHEDULE, EnumSet.of(CASE_MANAGER, TEAM_LEAD, THERAPIST, SUPPORT_WORKER, SOLICITOR)),
@@ -22,7 +23,7 @@ public enum Permission {
     ATTENDANCE_WRITE("write", "attendance", null, EnumSet.of(CASE_MANAGER, TEAM_LEAD, THERAPIST, SUPPORT_WORKER)),
     CONTRACT_READ("read", "session-contracts", DataCategory.SCHEDULE, EnumSet.of(CASE_MANAGER, TEAM_LEAD, THERAPIST)),
     CONTRACT_WRITE("write", "session-contracts", null, EnumSet.of(CASE_MANAGER, TEAM_LEAD)),
-    NOTES_READ("read", "session-notes", DataCategory.NOTES, EnumSet.of(CASE_MANAGER, THERAPIST)),
+    NOTES_READ("read", "session-notes", null, EnumSet.of(CASE_MANAGER, THERAPIST)),
     NOTES_WRITE("write", "session-notes", null, EnumSet.of(CASE_MANAGER, THERAPIST));
 
     private final String action;
