@@ -3,6 +3,7 @@ package app.rapport.sessions.rest;
 import app.rapport.platform.problem.ProblemException;
 import app.rapport.platform.security.Roles;
 import app.rapport.sessions.service.Scheduling;
+import app.rapport.sessions.service.SeriesChanges;
 import app.rapport.sessions.service.SeriesRequest;
 import app.rapport.sessions.service.SessionQueries;
 import app.rapport.sessions.service.SessionRequest;
@@ -51,6 +52,9 @@ public class SessionResource {
     @Inject
     SessionQueries queries;
 
+    @Inject
+    SeriesChanges seriesChanges;
+
     @POST
     @Path("/sessions")
     @RolesAllowed({Roles.CASE_MANAGER, Roles.TEAM_LEAD, Roles.THERAPIST})
@@ -78,6 +82,26 @@ public class SessionResource {
     }
 
     public record SeriesView(UUID id, String rrule, String timeZone, List<SessionView> sessions) {
+    }
+
+    @POST
+    @Path("/series/{seriesId}/cancellation")
+    @RolesAllowed({Roles.CASE_MANAGER, Roles.TEAM_LEAD, Roles.THERAPIST})
+    @Operation(summary = "Cancel a series from a date on",
+            description = "Cancels every still-scheduled occurrence on or after `from`; earlier ones are left alone. "
+                    + "Publishes rapport.session.cancelled.v1 for each. Returns the cancelled sessions.")
+    public List<SessionView> cancelSeriesFrom(@PathParam("seriesId") UUID seriesId, @Valid @NotNull SeriesChanges.CancelFrom body) {
+        return seriesChanges.cancelFrom(seriesId, body).stream().map(s -> SessionView.of(s, null)).toList();
+    }
+
+    @POST
+    @Path("/series/{seriesId}/retime")
+    @RolesAllowed({Roles.CASE_MANAGER, Roles.TEAM_LEAD, Roles.THERAPIST})
+    @Operation(summary = "Move a series to new times from a date on",
+            description = "Moves every still-scheduled occurrence on or after `from` to the new wall-clock times on its own day; "
+                    + "earlier ones are left alone. Publishes rapport.session.rescheduled.v1 for each. Returns the new sessions.")
+    public List<SessionView> retimeSeriesFrom(@PathParam("seriesId") UUID seriesId, @Valid @NotNull SeriesChanges.RetimeFrom body) {
+        return seriesChanges.retimeFrom(seriesId, body).stream().map(s -> SessionView.of(s, null)).toList();
     }
 
     @GET

@@ -88,6 +88,34 @@ class SeriesTest {
     }
 
     @Test
+    void changingTheSeriesFromADateOnLeavesEarlierSessionsAlone() {
+        Setup s = setup();
+        JsonPath booked = as(DemoUsers.ALICE).body(series(s, LocalDateTime.parse("2039-01-04T10:00"), "FREQ=WEEKLY;COUNT=6"))
+                .post("/api/v1/series").then().statusCode(201).extract().jsonPath();
+        String seriesId = booked.getString("id");
+        String attended = booked.getList("sessions.id", String.class).get(0);
+        as(DemoUsers.BILAL).body(Map.of("from", "2039-01-18", "start", "14:00", "end", "15:00"))
+                .post("/api/v1/series/" + seriesId + "/retime").then().statusCode(404);
+
+        as(DemoUsers.ALICE).body(Map.of("from", "2039-01-18", "start", "14:00", "end", "15:00"))
+                .post("/api/v1/series/" + seriesId + "/retime").then().statusCode(200)
+                .body("localStart", equalTo(List.of("2039-01-18T14:00:00", "2039-01-25T14:00:00", "2039-02-01T14:00:00",
+                        "2039-02-08T14:00:00")));
+        as(DemoUsers.ALICE).body(Map.of("from", "2039-02-01", "by", "professional", "reason", "planned-ending"))
+                .post("/api/v1/series/" + seriesId + "/cancellation").then().statusCode(200)
+                .body("status", equalTo(List.of("cancelled", "cancelled")));
+
+        JsonPath all = timeline(s, "2039-01-01T00:00:00Z", "2039-03-01T00:00:00Z");
+        List<String> live = all.getList("findAll { it.status == 'scheduled' }.localStart", String.class);
+        assertEquals(List.of("2039-01-04T10:00:00", "2039-01-11T10:00:00", "2039-01-18T14:00:00", "2039-01-25T14:00:00"), live);
+        assertEquals(4, all.getList("findAll { it.status == 'rescheduled' }").size());
+        assertEquals(List.of("2039-02-01T14:00:00", "2039-02-08T14:00:00"),
+                all.getList("findAll { it.status == 'cancelled' }.localStart", String.class));
+        as(DemoUsers.ALICE).get("/api/v1/sessions/" + attended).then().statusCode(200)
+                .body("localStart", equalTo("2039-01-04T10:00:00")).body("status", equalTo("scheduled"));
+    }
+
+    @Test
     void rulesWithoutASaneEndAreRefusedAndAClashRefusesTheWholeSeries() {
         Setup s = setup();
         LocalDateTime start = LocalDateTime.parse("2038-05-03T10:00");
