@@ -12,7 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The feed itself, read by calendar applications: the secret in the URL is the only credential. */
-@Path("/calendar")
+@Path("/api/v1/sessions/calendar")
 @Tag(name = "Calendar feeds")
 public class CalendarFeedDownload {
 

@@ -17,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
 
-@Path("/api/v1/calendar-feed")
+@Path("/api/v1/sessions/calendar-feed")
 @Tag(name = "Calendar feeds")
 public class CalendarFeedResource {
 
@@ -35,7 +35,7 @@ public class CalendarFeedResource {
     public Response issue(@Context UriInfo uri) {
         String token = feeds.issue();
         return Response.status(Response.Status.CREATED)
-                .entity(new FeedLink(uri.getBaseUriBuilder().path("calendar").path(token + ".ics").build()))
+                .entity(new FeedLink(uri.getBaseUriBuilder().path("api/v1/sessions/calendar").path(token + ".ics").build()))
                 .header("Cache-Control", "no-store").build();
     }
 

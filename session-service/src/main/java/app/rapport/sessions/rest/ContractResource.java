@@ -12,6 +12,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -21,7 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.util.List;
 import java.util.UUID;
 
-@Path("/api/v1")
+@Path("/api/v1/sessions/contracts")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Contracts and endings")
@@ -32,25 +33,23 @@ public class ContractResource {
     Contracts contracts;
 
     @POST
-    @Path("/clients/{clientId}/contracts")
     @RolesAllowed({Roles.CASE_MANAGER, Roles.TEAM_LEAD})
     @Operation(summary = "Agree a number of sessions with one professional",
             description = "Attended sessions count as used; when at most rapport.sessions.ending.threshold (default 2) are left, "
                     + "rapport.session.ending-approaching.v1 is published once.")
-    public Response agree(@PathParam("clientId") UUID clientId, @Valid @NotNull Contracts.NewContract body) {
-        return Response.status(Response.Status.CREATED).entity(contracts.agree(clientId, body)).build();
+    public Response agree(@Valid @NotNull Contracts.NewContract body) {
+        return Response.status(Response.Status.CREATED).entity(contracts.agree(body)).build();
     }
 
     @GET
-    @Path("/clients/{clientId}/contracts")
     @RolesAllowed({Roles.CASE_MANAGER, Roles.TEAM_LEAD, Roles.THERAPIST})
     @Operation(summary = "A client's contracts with sessions used and left")
-    public List<Contracts.ContractView> list(@PathParam("clientId") UUID clientId) {
+    public List<Contracts.ContractView> list(@QueryParam("clientId") @NotNull UUID clientId) {
         return contracts.of(clientId);
     }
 
     @POST
-    @Path("/contracts/{contractId}/ending")
+    @Path("/{contractId}/ending")
     @RolesAllowed({Roles.CASE_MANAGER, Roles.TEAM_LEAD})
     @Operation(summary = "Record how the work ended", description = "kind: planned or unplanned.")
     public Contracts.ContractView end(@PathParam("contractId") UUID contractId, @Valid @NotNull Contracts.Ending body) {

@@ -33,7 +33,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 
-@Path("/api/v1")
+@Path("/api/v1/sessions")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Sessions")
@@ -56,7 +56,6 @@ public class SessionResource {
     SeriesChanges seriesChanges;
 
     @POST
-    @Path("/sessions")
     @RolesAllowed({Roles.CASE_MANAGER, Roles.TEAM_LEAD, Roles.THERAPIST})
     @Operation(summary = "Book a session",
             description = "Start and end are wall-clock times in timeZone (IANA; default Europe/London). Every professional must be "
@@ -105,7 +104,7 @@ public class SessionResource {
     }
 
     @GET
-    @Path("/sessions/{sessionId}")
+    @Path("/{sessionId}")
     @RolesAllowed({Roles.CASE_MANAGER, Roles.TEAM_LEAD, Roles.THERAPIST, Roles.SUPPORT_WORKER, Roles.SOLICITOR})
     @Operation(summary = "Read a session", description = "404 unless the caller may see it (support workers: sessions they take part in).")
     public SessionView get(@PathParam("sessionId") UUID sessionId) {
@@ -113,7 +112,7 @@ public class SessionResource {
     }
 
     @POST
-    @Path("/sessions/{sessionId}/attendance")
+    @Path("/{sessionId}/attendance")
     @RolesAllowed({Roles.CASE_MANAGER, Roles.TEAM_LEAD, Roles.THERAPIST, Roles.SUPPORT_WORKER})
     @Operation(summary = "Record that the client attended", description = "Publishes rapport.session.attended.v1.")
     public SessionView attend(@PathParam("sessionId") UUID sessionId, @Valid @NotNull Transitions.Attendance body) {
@@ -121,7 +120,7 @@ public class SessionResource {
     }
 
     @POST
-    @Path("/sessions/{sessionId}/missed")
+    @Path("/{sessionId}/missed")
     @RolesAllowed({Roles.CASE_MANAGER, Roles.TEAM_LEAD, Roles.THERAPIST, Roles.SUPPORT_WORKER})
     @Operation(summary = "Record that the client did not attend", description = "Publishes rapport.session.missed.v1.")
     public SessionView missed(@PathParam("sessionId") UUID sessionId) {
@@ -129,7 +128,7 @@ public class SessionResource {
     }
 
     @POST
-    @Path("/sessions/{sessionId}/cancellation")
+    @Path("/{sessionId}/cancellation")
     @RolesAllowed({Roles.CASE_MANAGER, Roles.TEAM_LEAD, Roles.THERAPIST, Roles.SUPPORT_WORKER})
     @Operation(summary = "Cancel a session", description = "Hours of notice are computed from now to the start. Publishes rapport.session.cancelled.v1.")
     public SessionView cancel(@PathParam("sessionId") UUID sessionId, @Valid @NotNull Transitions.Cancellation body) {
@@ -137,7 +136,7 @@ public class SessionResource {
     }
 
     @POST
-    @Path("/sessions/{sessionId}/reschedule")
+    @Path("/{sessionId}/reschedule")
     @RolesAllowed({Roles.CASE_MANAGER, Roles.TEAM_LEAD, Roles.THERAPIST})
     @Operation(summary = "Move a session",
             description = "The session becomes rescheduled and a new one is booked at the new time (201 with it). Publishes rapport.session.rescheduled.v1.")
@@ -148,7 +147,7 @@ public class SessionResource {
     }
 
     @GET
-    @Path("/clients/{clientId}/sessions")
+    @Path("/clients/{clientId}")
     @RolesAllowed({Roles.CASE_MANAGER, Roles.TEAM_LEAD, Roles.THERAPIST, Roles.SUPPORT_WORKER, Roles.SOLICITOR})
     @Operation(summary = "A client's timeline", description = "Sessions from `from` (default a year ago) to `to` (default a year ahead), ISO instants.")
     public List<SessionView> timeline(@PathParam("clientId") UUID clientId, @QueryParam("from") String from, @QueryParam("to") String to) {

@@ -30,7 +30,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class Contracts {
 
-    public record NewContract(@NotBlank @Size(max = 64) String professionalId,
+    public record NewContract(@NotNull UUID clientId,
+                              @NotBlank @Size(max = 64) String professionalId,
                               @NotNull @Min(1) @Max(500) Integer sessionsAgreed,
                               @Pattern(regexp = "weekly|fortnightly|monthly|other", message = "must be weekly, fortnightly, monthly or other")
                               String frequency,
@@ -59,7 +60,8 @@ public class Contracts {
     Endings endings;
 
     @Transactional
-    public ContractView agree(UUID clientId, NewContract request) {
+    public ContractView agree(NewContract request) {
+        UUID clientId = request.clientId();
         access.require(clientId, Permission.CONTRACT_WRITE);
         if (CareMember.activeMembership(clientId, request.professionalId()).filter(m -> CONTRACTED.contains(m.role)).isEmpty()) {
             throw ProblemException.invalidField("professionalId", "is not a professional in this client's care team");

@@ -46,7 +46,7 @@ class CareCircleAuthorizationTest {
         LocalDate day = Slots.futureDay();
         String therapy = book(client.id(), List.of(DemoUsers.THEO.userId()), day, 9);
         String visit = book(client.id(), List.of(DemoUsers.ALICE.userId(), DemoUsers.SAM.userId()), day, 14);
-        String timeline = "/api/v1/clients/" + client.id() + "/sessions?from=" + day.minusDays(1) + "T00:00:00Z&to="
+        String timeline = "/api/v1/sessions/clients/" + client.id() + "?from=" + day.minusDays(1) + "T00:00:00Z&to="
                 + day.plusDays(1) + "T00:00:00Z";
 
         as(DemoUsers.ALICE).get(timeline).then().statusCode(200).body("", hasSize(2));
@@ -62,7 +62,7 @@ class CareCircleAuthorizationTest {
         // No relationship: the same 404 as for a client that does not exist.
         as(DemoUsers.BILAL).get(timeline).then().statusCode(404).body("title", equalTo("Not found"));
         as(DemoUsers.BILAL).get("/api/v1/sessions/" + therapy).then().statusCode(404);
-        as(DemoUsers.ALICE).get("/api/v1/clients/" + UUID.randomUUID() + "/sessions").then().statusCode(404);
+        as(DemoUsers.ALICE).get("/api/v1/sessions/clients/" + UUID.randomUUID()).then().statusCode(404);
         as(DemoUsers.OMAR).get(timeline).then().statusCode(403);
 
         // Solicitor: schedule and attendance only with consent, and never where sessions take place.
@@ -80,8 +80,14 @@ class CareCircleAuthorizationTest {
         as(DemoUsers.ALICE).body(session(client.id(), List.of(DemoUsers.BILAL.userId()), day.atTime(17, 0), day.atTime(18, 0)))
                 .post("/api/v1/sessions").then().statusCode(400).body("errors[0].field", equalTo("professionalIds"));
 
+        // Diaries: each professional's own sessions.
+        String diary = "/api/v1/sessions/diary?from=" + day + "T00:00:00Z&to=" + day.plusDays(1) + "T00:00:00Z";
+        as(DemoUsers.THEO).get(diary).then().statusCode(200).body("id", equalTo(List.of(therapy)));
+        as(DemoUsers.SAM).get(diary).then().statusCode(200).body("id", equalTo(List.of(visit)));
+
         // Someone who left the care circle sees nothing more.
         client.leave(theoMember, DemoUsers.THEO.userId(), CareTeamRole.THERAPIST);
+        as(DemoUsers.THEO).get(diary).then().statusCode(200).body("", hasSize(0));
         as(DemoUsers.THEO).get(timeline).then().statusCode(404);
         as(DemoUsers.THEO).get("/api/v1/sessions/" + therapy).then().statusCode(404);
     }
@@ -90,8 +96,8 @@ class CareCircleAuthorizationTest {
     void aTeamLeadSeesTheirOwnTeamsClientsOnly() {
         CareCircleEvents south = CareCircleEvents.register(DemoUsers.ORGANISATION, DemoUsers.TEAM_SOUTH, DemoUsers.BILAL.userId());
         south.join(DemoUsers.BILAL.userId(), CareTeamRole.CASE_MANAGER);
-        as(DemoUsers.BILAL).get("/api/v1/clients/" + south.id() + "/sessions").then().statusCode(200);
-        as(DemoUsers.TARA).get("/api/v1/clients/" + south.id() + "/sessions").then().statusCode(404);
+        as(DemoUsers.BILAL).get("/api/v1/sessions/clients/" + south.id()).then().statusCode(200);
+        as(DemoUsers.TARA).get("/api/v1/sessions/clients/" + south.id()).then().statusCode(404);
     }
 
     @Test
@@ -105,7 +111,7 @@ class CareCircleAuthorizationTest {
         client.erase();
 
         as(DemoUsers.ALICE).get("/api/v1/sessions/" + session).then().statusCode(404);
-        as(DemoUsers.ALICE).get("/api/v1/clients/" + client.id() + "/sessions").then().statusCode(404);
+        as(DemoUsers.ALICE).get("/api/v1/sessions/clients/" + client.id()).then().statusCode(404);
         for (String table : List.of("session", "session_professional", "care_member", "care_client", "care_consent")) {
             assertEquals(0, count("select count(*) from " + table + " where client_id = ?1", client.id()), table);
         }

@@ -43,7 +43,7 @@ class CalendarFeedTest {
         as(DemoUsers.ALICE).body(Map.of("by", "client", "reason", "unwell")).post("/api/v1/sessions/" + cancelled + "/cancellation")
                 .then().statusCode(200);
 
-        URI url = URI.create(as(DemoUsers.SAM).post("/api/v1/calendar-feed").then().statusCode(201).extract().path("url"));
+        URI url = URI.create(as(DemoUsers.SAM).post("/api/v1/sessions/calendar-feed").then().statusCode(201).extract().path("url"));
         String body = given().get(url.getPath()).then().statusCode(200)
                 .contentType(org.hamcrest.Matchers.startsWith("text/calendar")).extract().asString();
 
@@ -60,13 +60,13 @@ class CalendarFeedTest {
         assertTrue(body.contains("\r\n"), "CRLF line endings");
 
         // Someone else's feed does not show Sam's sessions; a revoked or replaced URL stops working.
-        URI replaced = URI.create(as(DemoUsers.SAM).post("/api/v1/calendar-feed").then().statusCode(201).extract().path("url"));
+        URI replaced = URI.create(as(DemoUsers.SAM).post("/api/v1/sessions/calendar-feed").then().statusCode(201).extract().path("url"));
         given().get(url.getPath()).then().statusCode(404);
         given().get(replaced.getPath()).then().statusCode(200);
-        as(DemoUsers.SAM).delete("/api/v1/calendar-feed").then().statusCode(204);
+        as(DemoUsers.SAM).delete("/api/v1/sessions/calendar-feed").then().statusCode(204);
         given().get(replaced.getPath()).then().statusCode(404);
-        given().get("/calendar/not-a-real-token-at-all-000000.ics").then().statusCode(404);
-        URI alices = URI.create(as(DemoUsers.ALICE).post("/api/v1/calendar-feed").then().statusCode(201).extract().path("url"));
+        given().get("/api/v1/sessions/calendar/not-a-real-token-at-all-000000.ics").then().statusCode(404);
+        URI alices = URI.create(as(DemoUsers.ALICE).post("/api/v1/sessions/calendar-feed").then().statusCode(201).extract().path("url"));
         assertFalse(given().get(alices.getPath()).then().statusCode(200).extract().asString().contains(kept));
     }
 

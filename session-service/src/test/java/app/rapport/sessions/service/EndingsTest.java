@@ -32,14 +32,14 @@ class EndingsTest {
         String therapist = "therapist-" + UUID.randomUUID();
         client.join(therapist, CareTeamRole.THERAPIST);
         LocalDate first = Slots.pastDay();
-        String contract = as(DemoUsers.ALICE).body(Map.of("professionalId", therapist, "sessionsAgreed", 4, "frequency", "weekly",
+        String contract = as(DemoUsers.ALICE).body(Map.of("clientId", client.id().toString(), "professionalId", therapist, "sessionsAgreed", 4, "frequency", "weekly",
                         "startsOn", first.toString()))
-                .post("/api/v1/clients/" + client.id() + "/contracts").then().statusCode(201)
+                .post("/api/v1/sessions/contracts").then().statusCode(201)
                 .body("sessionsLeft", equalTo(4)).body("endingRaisedAt", nullValue()).extract().path("id");
-        as(DemoUsers.ALICE).body(Map.of("professionalId", therapist, "sessionsAgreed", 6))
-                .post("/api/v1/clients/" + client.id() + "/contracts").then().statusCode(409);
-        as(DemoUsers.ALICE).body(Map.of("professionalId", "stranger", "sessionsAgreed", 6))
-                .post("/api/v1/clients/" + client.id() + "/contracts").then().statusCode(400);
+        as(DemoUsers.ALICE).body(Map.of("clientId", client.id().toString(), "professionalId", therapist, "sessionsAgreed", 6))
+                .post("/api/v1/sessions/contracts").then().statusCode(409);
+        as(DemoUsers.ALICE).body(Map.of("clientId", client.id().toString(), "professionalId", "stranger", "sessionsAgreed", 6))
+                .post("/api/v1/sessions/contracts").then().statusCode(400);
 
         for (int week = 0; week < 3; week++) {
             String id = as(DemoUsers.ALICE).body(session(client.id(), List.of(therapist), first.plusWeeks(week).atTime(10, 0),
@@ -51,7 +51,7 @@ class EndingsTest {
                 first.plusWeeks(3).atTime(11, 0))).post("/api/v1/sessions").then().statusCode(201).extract().path("id");
         as(DemoUsers.ALICE).post("/api/v1/sessions/" + dna + "/missed").then().statusCode(200);
 
-        as(DemoUsers.ALICE).get("/api/v1/clients/" + client.id() + "/contracts").then().statusCode(200)
+        as(DemoUsers.ALICE).get("/api/v1/sessions/contracts?clientId=" + client.id()).then().statusCode(200)
                 .body("[0].sessionsUsed", equalTo(3)).body("[0].sessionsLeft", equalTo(1))
                 .body("[0].endingRaisedAt", notNullValue());
 
@@ -69,9 +69,9 @@ class EndingsTest {
         int second = events.indexOf(SessionEvents.ofType(events, "rapport.session.attended.v1").get(1));
         assertEquals("rapport.session.ending-approaching.v1", events.get(second + 1).get("type").asText());
 
-        as(DemoUsers.ALICE).body(Map.of("kind", "unplanned")).post("/api/v1/contracts/" + contract + "/ending").then().statusCode(200)
+        as(DemoUsers.ALICE).body(Map.of("kind", "unplanned")).post("/api/v1/sessions/contracts/" + contract + "/ending").then().statusCode(200)
                 .body("ending", equalTo("unplanned")).body("endedOn", notNullValue());
-        as(DemoUsers.ALICE).body(Map.of("kind", "planned")).post("/api/v1/contracts/" + contract + "/ending").then().statusCode(409);
-        as(DemoUsers.THEO).get("/api/v1/clients/" + client.id() + "/contracts").then().statusCode(404);
+        as(DemoUsers.ALICE).body(Map.of("kind", "planned")).post("/api/v1/sessions/contracts/" + contract + "/ending").then().statusCode(409);
+        as(DemoUsers.THEO).get("/api/v1/sessions/contracts?clientId=" + client.id()).then().statusCode(404);
     }
 }

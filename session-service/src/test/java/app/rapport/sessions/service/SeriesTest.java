@@ -43,7 +43,7 @@ class SeriesTest {
     }
 
     private static JsonPath timeline(Setup s, String from, String to) {
-        return as(DemoUsers.ALICE).get("/api/v1/clients/" + s.client().id() + "/sessions?from=" + from + "&to=" + to)
+        return as(DemoUsers.ALICE).get("/api/v1/sessions/clients/" + s.client().id() + "?from=" + from + "&to=" + to)
                 .then().statusCode(200).extract().jsonPath();
     }
 
@@ -52,7 +52,7 @@ class SeriesTest {
         Setup s = setup();
         // Clocks go forward on Sunday 29 March 2037 and back on Sunday 25 October 2037.
         as(DemoUsers.ALICE).body(series(s, LocalDateTime.parse("2037-03-19T10:00"), "FREQ=WEEKLY;COUNT=4"))
-                .post("/api/v1/series").then().statusCode(201)
+                .post("/api/v1/sessions/series").then().statusCode(201)
                 .body("sessions", hasSize(4))
                 .body("sessions.localStart", equalTo(List.of("2037-03-19T10:00:00", "2037-03-26T10:00:00", "2037-04-02T10:00:00",
                         "2037-04-09T10:00:00")))
@@ -60,7 +60,7 @@ class SeriesTest {
                         "2037-04-09T10:00:00+01:00")))
                 .body("sessions.localEnd[2]", equalTo("2037-04-02T11:00:00"));
         as(DemoUsers.ALICE).body(series(s, LocalDateTime.parse("2037-10-15T10:00"), "FREQ=WEEKLY;UNTIL=20371110T000000Z"))
-                .post("/api/v1/series").then().statusCode(201)
+                .post("/api/v1/sessions/series").then().statusCode(201)
                 .body("sessions.start", equalTo(List.of("2037-10-15T10:00:00+01:00", "2037-10-22T10:00:00+01:00",
                         "2037-10-29T10:00:00Z", "2037-11-05T10:00:00Z")));
     }
@@ -69,7 +69,7 @@ class SeriesTest {
     void oneOccurrenceCanBeMovedOrCancelledWithoutChangingTheRest() {
         Setup s = setup();
         JsonPath booked = as(DemoUsers.ALICE).body(series(s, LocalDateTime.parse("2038-01-05T15:00"), "FREQ=WEEKLY;INTERVAL=2;COUNT=4"))
-                .post("/api/v1/series").then().statusCode(201).extract().jsonPath();
+                .post("/api/v1/sessions/series").then().statusCode(201).extract().jsonPath();
         String seriesId = booked.getString("id");
         List<String> ids = booked.getList("sessions.id", String.class);
         assertEquals(List.of("2038-01-05T15:00:00", "2038-01-19T15:00:00", "2038-02-02T15:00:00", "2038-02-16T15:00:00"),
@@ -91,18 +91,18 @@ class SeriesTest {
     void changingTheSeriesFromADateOnLeavesEarlierSessionsAlone() {
         Setup s = setup();
         JsonPath booked = as(DemoUsers.ALICE).body(series(s, LocalDateTime.parse("2039-01-04T10:00"), "FREQ=WEEKLY;COUNT=6"))
-                .post("/api/v1/series").then().statusCode(201).extract().jsonPath();
+                .post("/api/v1/sessions/series").then().statusCode(201).extract().jsonPath();
         String seriesId = booked.getString("id");
         String attended = booked.getList("sessions.id", String.class).get(0);
         as(DemoUsers.BILAL).body(Map.of("from", "2039-01-18", "start", "14:00", "end", "15:00"))
-                .post("/api/v1/series/" + seriesId + "/retime").then().statusCode(404);
+                .post("/api/v1/sessions/series/" + seriesId + "/retime").then().statusCode(404);
 
         as(DemoUsers.ALICE).body(Map.of("from", "2039-01-18", "start", "14:00", "end", "15:00"))
-                .post("/api/v1/series/" + seriesId + "/retime").then().statusCode(200)
+                .post("/api/v1/sessions/series/" + seriesId + "/retime").then().statusCode(200)
                 .body("localStart", equalTo(List.of("2039-01-18T14:00:00", "2039-01-25T14:00:00", "2039-02-01T14:00:00",
                         "2039-02-08T14:00:00")));
         as(DemoUsers.ALICE).body(Map.of("from", "2039-02-01", "by", "professional", "reason", "planned-ending"))
-                .post("/api/v1/series/" + seriesId + "/cancellation").then().statusCode(200)
+                .post("/api/v1/sessions/series/" + seriesId + "/cancellation").then().statusCode(200)
                 .body("status", equalTo(List.of("cancelled", "cancelled")));
 
         JsonPath all = timeline(s, "2039-01-01T00:00:00Z", "2039-03-01T00:00:00Z");
@@ -128,13 +128,13 @@ class SeriesTest {
         // An existing booking on the third Monday: the whole series is refused, naming that occurrence.
         as(DemoUsers.ALICE).body(session(s.client().id(), List.of(s.therapist()), start.plusWeeks(2).plusMinutes(30),
                 start.plusWeeks(2).plusMinutes(90))).post("/api/v1/sessions").then().statusCode(201);
-        as(DemoUsers.ALICE).body(series(s, start, "FREQ=WEEKLY;COUNT=6")).post("/api/v1/series").then().statusCode(409)
+        as(DemoUsers.ALICE).body(series(s, start, "FREQ=WEEKLY;COUNT=6")).post("/api/v1/sessions/series").then().statusCode(409)
                 .body("detail", containsString("2038-05-17"));
         assertEquals(1, timeline(s, "2038-05-01T00:00:00Z", "2038-07-01T00:00:00Z").getList("id").size(), "nothing else written");
     }
 
     private static void refused(Map<String, Object> body, String message) {
-        as(DemoUsers.ALICE).body(body).post("/api/v1/series").then().statusCode(400)
+        as(DemoUsers.ALICE).body(body).post("/api/v1/sessions/series").then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("rrule"))
                 .body("errors[0].message", containsString(message));
