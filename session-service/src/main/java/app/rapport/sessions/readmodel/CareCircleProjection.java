@@ -6,6 +6,7 @@ import app.rapport.contract.careteam.MemberJoined;
 import app.rapport.contract.careteam.MemberLeft;
 import app.rapport.contract.client.ClientErased;
 import app.rapport.contract.client.ClientRegistered;
+import app.rapport.contract.client.ClientUpdated;
 import app.rapport.contract.consent.ConsentGranted;
 import app.rapport.contract.consent.ConsentWithdrawn;
 import app.rapport.platform.inbox.EventHandler;
@@ -34,7 +35,7 @@ public class CareCircleProjection implements EventHandler {
 
     @Override
     public Set<EventType> handles() {
-        return Set.of(EventType.CLIENT_REGISTERED, EventType.CARETEAM_MEMBER_JOINED, EventType.CARETEAM_MEMBER_LEFT,
+        return Set.of(EventType.CLIENT_REGISTERED, EventType.CLIENT_UPDATED, EventType.CARETEAM_MEMBER_JOINED, EventType.CARETEAM_MEMBER_LEFT,
                 EventType.CONSENT_GRANTED, EventType.CONSENT_WITHDRAWN, EventType.CLIENT_ERASED);
     }
 
@@ -43,6 +44,7 @@ public class CareCircleProjection implements EventHandler {
         EventType type = EventType.fromTypeName(event.type()).orElseThrow();
         switch (type) {
             case CLIENT_REGISTERED -> registered(event.dataAs(ClientRegistered.class));
+            case CLIENT_UPDATED -> updated(event.dataAs(ClientUpdated.class));
             case CARETEAM_MEMBER_JOINED -> joined(event.dataAs(MemberJoined.class));
             case CARETEAM_MEMBER_LEFT -> left(event.dataAs(MemberLeft.class));
             case CONSENT_GRANTED -> granted(event.dataAs(ConsentGranted.class), event);
@@ -62,6 +64,16 @@ public class CareCircleProjection implements EventHandler {
         client.organisationId = registered.organisationId();
         client.teamId = registered.teamId();
         client.persist();
+    }
+
+    /** A client moved to another team: that team's lead now sees their sessions, the old one's no longer. */
+    private void updated(ClientUpdated updated) {
+        if (updated.teamId() == null) {
+            return;
+        }
+        CareClient.<CareClient>findByIdOptional(updated.clientId()).ifPresentOrElse(
+                client -> client.teamId = updated.teamId(),
+                () -> LOG.warnf("client.updated for unknown client %s", updated.clientId()));
     }
 
     private void joined(MemberJoined joined) {

@@ -2,6 +2,7 @@ package app.rapport.sessions.rest;
 
 import app.rapport.platform.problem.ProblemException;
 import app.rapport.platform.security.Roles;
+import app.rapport.sessions.service.Availability;
 import app.rapport.sessions.service.Scheduling;
 import app.rapport.sessions.service.SeriesChanges;
 import app.rapport.sessions.service.SeriesRequest;
@@ -54,6 +55,9 @@ public class SessionResource {
 
     @Inject
     SeriesChanges seriesChanges;
+
+    @Inject
+    Availability availability;
 
     @POST
     @RolesAllowed({Roles.CASE_MANAGER, Roles.TEAM_LEAD, Roles.THERAPIST})
@@ -155,6 +159,29 @@ public class SessionResource {
         Instant start = instant("from", from, now.minus(Duration.ofDays(366)));
         Instant end = instant("to", to, now.plus(Duration.ofDays(366)));
         return queries.timeline(clientId, start, checkRange(start, end, Duration.ofDays(800)));
+    }
+
+    @GET
+    @Path("/busy/{professionalId}")
+    @RolesAllowed({Roles.CASE_MANAGER, Roles.TEAM_LEAD, Roles.THERAPIST, Roles.SUPPORT_WORKER})
+    @Operation(summary = "When a professional is busy",
+            description = "Intervals only, nothing about the sessions. For the caller and anyone sharing a client's care circle with them.")
+    public List<Availability.Busy> busy(@PathParam("professionalId") String professionalId, @QueryParam("from") String from,
+                                        @QueryParam("to") String to) {
+        Instant start = instant("from", from, Instant.now());
+        Instant end = instant("to", to, start.plus(Duration.ofDays(14)));
+        return availability.busy(professionalId, start, checkRange(start, end, Duration.ofDays(93)));
+    }
+
+    @GET
+    @Path("/teams/{teamId}")
+    @RolesAllowed(Roles.TEAM_LEAD)
+    @Operation(summary = "A team's sessions", description = "For the team's lead: every session of the team's clients from `from` "
+            + "(default now) for a week, or to `to` (at most 31 days).")
+    public List<SessionView> team(@PathParam("teamId") String teamId, @QueryParam("from") String from, @QueryParam("to") String to) {
+        Instant start = instant("from", from, Instant.now());
+        Instant end = instant("to", to, start.plus(Duration.ofDays(7)));
+        return availability.teamWeek(teamId, start, checkRange(start, end, Duration.ofDays(31)));
     }
 
     @GET

@@ -27,6 +27,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -87,12 +88,33 @@ public final class CareCircleEvents {
                 LocalDate.now(), "alice"));
     }
 
+    /** The client moved to another team. */
+    public void moveTo(String newTeamId) {
+        publish(EventType.CLIENT_UPDATED, new app.rapport.contract.client.ClientUpdated(clientId, newTeamId, List.of("teamId"),
+                null, null, "alice"));
+    }
+
+    /** Delivers one consent grant twice, as the broker may after a failure, then waits until both copies were consumed. */
+    public void grantDeliveredTwice(DataCategory category, CareTeamRole role) {
+        EventEnvelope event = EventCodec.envelope(EventType.CONSENT_GRANTED, SOURCE, clientId, organisationId, teamId,
+                new ConsentGranted(clientId, UUID.randomUUID(), category, role, null, LocalDate.now().minusDays(1), null, "alice"));
+        send(event);
+        send(event);
+        // Same key, same partition: once a later event is applied, both copies have been consumed.
+        join("marker-" + UUID.randomUUID(), CareTeamRole.CASE_MANAGER);
+    }
+
     public void erase() {
         publish(EventType.CLIENT_ERASED, new ClientErased(clientId, Instant.now(), "omar"));
     }
 
     private void publish(EventType type, Object payload) {
         EventEnvelope event = EventCodec.envelope(type, SOURCE, clientId, organisationId, teamId, payload);
+        send(event);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> processed(event.id()));
+    }
+
+    private static void send(EventEnvelope event) {
         Set<String> problems = ContractVerifier.problems(event);
         if (!problems.isEmpty()) {
             throw new IllegalStateException("test event breaks the contract: " + problems);
@@ -101,9 +123,8 @@ public final class CareCircleEvents {
             producer().send(new ProducerRecord<>(Topic.CLIENTS.topicName(), event.subject(),
                     EventCodec.toJson(event).getBytes(StandardCharsets.UTF_8))).get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
-            throw new IllegalStateException("could not publish " + type, e);
+            throw new IllegalStateException("could not publish " + event.type(), e);
         }
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> processed(event.id()));
     }
 
     private static boolean processed(UUID eventId) {
