@@ -1,0 +1,100 @@
+package app.rapport.sessions.access;
+
+import app.rapport.platform.problem.Problem;
+import app.rapport.platform.problem.ProblemException;
+import app.rapport.platform.security.Caller;
+import app.rapport.platform.security.Roles;
+import app.rapport.sessions.domain.CareClient;
+import app.rapport.sessions.domain.CareMember;
+import app.rapport.sessions.domain.Session;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The one gate to a client's sessions, decided from the care-circle read model: care-circle members by
+ * role, team leads for their teams' clients. No relationship gives the same 404 as a client or session
+ * that does not exist; a relationship that does not include the action gives 403.
+ */
+@ApplicationScoped
+public class SessionAccess {
+
+    private static final Logger LOG = Logger.getLogger(SessionAccess.class);
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    ConsentLedger consent;
+
+    @Inject
+    AuditLog audit;
+
+    /** Checks and audits access to a client's sessions as a whole; call inside the use case's transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Access require(UUID clientId, Permission permission) {
+        Access access = relationshipTo(clientId).orElseThrow(() -> {
+            LOG.infof("Refused %s on client %s to %s: no relationship", permission, clientId, caller.userId());
+            return ProblemException.notFound("Client " + clientId);
+        });
+        check(access, permission);
+        audit.record(clientId, permission.action(), permission.resource(), access.basis());
+        return access;
+    }
+
+    /** As {@link #require} for one session; a support worker who is not in it gets 404, as for a session that does not exist. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Access require(Session session, Permission permission) {
+        Optional<Access> found = relationshipTo(session.clientId);
+        if (found.isEmpty() || (found.get().limitedToOwnSessions() && !session.involves(caller.userId()))) {
+            LOG.infof("Refused %s on session %s to %s: no relationship", permission, session.id, caller.userId());
+            throw ProblemException.notFound("Session " + session.id);
+        }
+        Access access = found.get();
+        check(access, permission);
+        audit.record(session.clientId, permission.action(), permission.resource() + ":" + session.id, access.basis());
+        return access;
+    }
+
+    /** How the caller stands to the client, if at all. Does not audit. */
+    public Optional<Access> relationshipTo(UUID clientId) {
+        Optional<CareMember> membership = CareMember.activeMembership(clientId, caller.userId());
+        if (membership.isPresent()) {
+            return Optional.of(new Access(clientId, Relationship.of(membership.get().role),
+                    "care-circle:" + membership.get().role.wire(), membership));
+        }
+        Optional<CareClient> client = CareClient.findByIdOptional(clientId);
+        if (client.isPresent() && caller.hasRole(Roles.TEAM_LEAD)
+                && caller.organisationId().filter(client.get().organisationId::equals).isPresent()
+                && caller.teamIds().contains(client.get().teamId)) {
+            return Optional.of(new Access(clientId, Relationship.TEAM_LEAD, "team-lead:" + client.get().teamId, Optional.empty()));
+        }
+        return Optional.empty();
+    }
+
+    /** Whether the caller may see this session at all (used to filter lists; does not audit). */
+    public boolean maySee(Access access, Session session) {
+        return !access.limitedToOwnSessions() || session.involves(caller.userId());
+    }
+
+    private void check(Access access, Permission permission) {
+        if (!permission.allows(access.relationship())) {
+            throw forbidden(permission, "your relationship to this client (" + access.basis() + ") does not include it");
+        }
+        if (permission.consentCategory() != null && access.relationship().careTeamRole() != null
+                && !consent.allows(access.clientId(), permission.consentCategory(), access.relationship().careTeamRole(),
+                access.membership().map(m -> m.memberId).orElse(null))) {
+            throw forbidden(permission, "the client has not consented to share their "
+                    + permission.consentCategory().wire() + " data with you");
+        }
+    }
+
+    private static ProblemException forbidden(Permission permission, String why) {
+        return new ProblemException(Problem.of(403, "forbidden", "Not allowed",
+                "You may not " + permission.action() + " this client's " + permission.resource() + ": " + why));
+    }
+}

@@ -1,0 +1,6 @@
+package app.rapport.sessions.domain;
+
+public enum ConsentDecision {
+    GRANTED,
+    WITHDRAWN
+}

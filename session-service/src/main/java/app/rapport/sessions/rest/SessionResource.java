@@ -1,0 +1,217 @@
+package app.rapport.sessions.rest;
+
+import app.rapport.platform.problem.ProblemException;
+import app.rapport.platform.security.Roles;
+import app.rapport.sessions.service.Availability;
+import app.rapport.sessions.service.Scheduling;
+import app.rapport.sessions.service.SeriesChanges;
+import app.rapport.sessions.service.SeriesRequest;
+import app.rapport.sessions.service.SessionQueries;
+import app.rapport.sessions.service.SessionRequest;
+import app.rapport.sessions.service.Transitions;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.UUID;
+
+@Path("/api/v1/sessions")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Sessions")
+@SecurityRequirement(name = "jwt")
+public class SessionResource {
+
+    static final String READERS_CSV = "case-manager,team-lead,therapist,support-worker,solicitor";
+    private static final Duration LONGEST_RANGE = Duration.ofDays(400);
+
+    @Inject
+    Scheduling scheduling;
+
+    @Inject
+    Transitions transitions;
+
+    @Inject
+    SessionQueries queries;
+
+    @Inject
+    SeriesChanges seriesChanges;
+
+    @Inject
+    Availability availability;
+
+    @POST
+    @RolesAllowed({Roles.CASE_MANAGER, Roles.TEAM_LEAD, Roles.THERAPIST})
+    @Operation(summary = "Book a session",
+            description = "Start and end are wall-clock times in timeZone (IANA; default Europe/London). Every professional must be "
+                    + "in the client's care team; 409 names the clash if any of them is already booked. Publishes rapport.session.scheduled.v1.")
+    public Response book(@Valid @NotNull SessionRequest body, @Context UriInfo uri) {
+        var session = scheduling.book(body);
+        return Response.created(uri.getBaseUriBuilder().path("api/v1/sessions").path(session.id.toString()).build())
+                .entity(SessionView.of(session, null)).build();
+    }
+
+    @POST
+    @Path("/series")
+    @RolesAllowed({Roles.CASE_MANAGER, Roles.TEAM_LEAD, Roles.THERAPIST})
+    @Operation(summary = "Book a recurring series",
+            description = "RFC 5545 RRULE with COUNT or UNTIL; occurrences keep their wall-clock time across daylight-saving changes. "
+                    + "All occurrences are booked or none. Each occurrence can then be moved or cancelled on its own.")
+    public Response bookSeries(@Valid @NotNull SeriesRequest body) {
+        var booked = scheduling.bookSeries(body);
+        return Response.status(Response.Status.CREATED)
+                .entity(new SeriesView(booked.series().id, booked.series().rrule, booked.series().timeZone,
+                        booked.sessions().stream().map(s -> SessionView.of(s, null)).toList()))
+                .build();
+    }
+
+    public record SeriesView(UUID id, String rrule, String timeZone, List<SessionView> sessions) {
+    }
+
+    @POST
+    @Path("/series/{seriesId}/cancellation")
+    @RolesAllowed({Roles.CASE_MANAGER, Roles.TEAM_LEAD, Roles.THERAPIST})
+    @Operation(summary = "Cancel a series from a date on",
+            description = "Cancels every still-scheduled occurrence on or after `from`; earlier ones are left alone. "
+                    + "Publishes rapport.session.cancelled.v1 for each. Returns the cancelled sessions.")
+    public List<SessionView> cancelSeriesFrom(@PathParam("seriesId") UUID seriesId, @Valid @NotNull SeriesChanges.CancelFrom body) {
+        return seriesChanges.cancelFrom(seriesId, body).stream().map(s -> SessionView.of(s, null)).toList();
+    }
+
+    @POST
+    @Path("/series/{seriesId}/retime")
+    @RolesAllowed({Roles.CASE_MANAGER, Roles.TEAM_LEAD, Roles.THERAPIST})
+    @Operation(summary = "Move a series to new times from a date on",
+            description = "Moves every still-scheduled occurrence on or after `from` to the new wall-clock times on its own day; "
+                    + "earlier ones are left alone. Publishes rapport.session.rescheduled.v1 for each. Returns the new sessions.")
+    public List<SessionView> retimeSeriesFrom(@PathParam("seriesId") UUID seriesId, @Valid @NotNull SeriesChanges.RetimeFrom body) {
+        return seriesChanges.retimeFrom(seriesId, body).stream().map(s -> SessionView.of(s, null)).toList();
+    }
+
+    @GET
+    @Path("/{sessionId}")
+    @RolesAllowed({Roles.CASE_MANAGER, Roles.TEAM_LEAD, Roles.THERAPIST, Roles.SUPPORT_WORKER, Roles.SOLICITOR})
+    @Operation(summary = "Read a session", description = "404 unless the caller may see it (support workers: sessions they take part in).")
+    public SessionView get(@PathParam("sessionId") UUID sessionId) {
+        return queries.one(sessionId);
+    }
+
+    @POST
+    @Path("/{sessionId}/attendance")
+    @RolesAllowed({Roles.CASE_MANAGER, Roles.TEAM_LEAD, Roles.THERAPIST, Roles.SUPPORT_WORKER})
+    @Operation(summary = "Record that the client attended", description = "Publishes rapport.session.attended.v1.")
+    public SessionView attend(@PathParam("sessionId") UUID sessionId, @Valid @NotNull Transitions.Attendance body) {
+        return SessionView.of(transitions.attend(sessionId, body), null);
+    }
+
+    @POST
+    @Path("/{sessionId}/missed")
+    @RolesAllowed({Roles.CASE_MANAGER, Roles.TEAM_LEAD, Roles.THERAPIST, Roles.SUPPORT_WORKER})
+    @Operation(summary = "Record that the client did not attend", description = "Publishes rapport.session.missed.v1.")
+    public SessionView missed(@PathParam("sessionId") UUID sessionId) {
+        return SessionView.of(transitions.miss(sessionId), null);
+    }
+
+    @POST
+    @Path("/{sessionId}/cancellation")
+    @RolesAllowed({Roles.CASE_MANAGER, Roles.TEAM_LEAD, Roles.THERAPIST, Roles.SUPPORT_WORKER})
+    @Operation(summary = "Cancel a session", description = "Hours of notice are computed from now to the start. Publishes rapport.session.cancelled.v1.")
+    public SessionView cancel(@PathParam("sessionId") UUID sessionId, @Valid @NotNull Transitions.Cancellation body) {
+        return SessionView.of(transitions.cancel(sessionId, body), null);
+    }
+
+    @POST
+    @Path("/{sessionId}/reschedule")
+    @RolesAllowed({Roles.CASE_MANAGER, Roles.TEAM_LEAD, Roles.THERAPIST})
+    @Operation(summary = "Move a session",
+            description = "The session becomes rescheduled and a new one is booked at the new time (201 with it). Publishes rapport.session.rescheduled.v1.")
+    public Response reschedule(@PathParam("sessionId") UUID sessionId, @Valid @NotNull Transitions.Move body, @Context UriInfo uri) {
+        var moved = transitions.reschedule(sessionId, body);
+        return Response.created(uri.getBaseUriBuilder().path("api/v1/sessions").path(moved.id.toString()).build())
+                .entity(SessionView.of(moved, null)).build();
+    }
+
+    @GET
+    @Path("/clients/{clientId}")
+    @RolesAllowed({Roles.CASE_MANAGER, Roles.TEAM_LEAD, Roles.THERAPIST, Roles.SUPPORT_WORKER, Roles.SOLICITOR})
+    @Operation(summary = "A client's timeline", description = "Sessions from `from` (default a year ago) to `to` (default a year ahead), ISO instants.")
+    public List<SessionView> timeline(@PathParam("clientId") UUID clientId, @QueryParam("from") String from, @QueryParam("to") String to) {
+        Instant now = Instant.now();
+        Instant start = instant("from", from, now.minus(Duration.ofDays(366)));
+        Instant end = instant("to", to, now.plus(Duration.ofDays(366)));
+        return queries.timeline(clientId, start, checkRange(start, end, Duration.ofDays(800)));
+    }
+
+    @GET
+    @Path("/busy/{professionalId}")
+    @RolesAllowed({Roles.CASE_MANAGER, Roles.TEAM_LEAD, Roles.THERAPIST, Roles.SUPPORT_WORKER})
+    @Operation(summary = "When a professional is busy",
+            description = "Intervals only, nothing about the sessions. For the caller and anyone sharing a client's care circle with them.")
+    public List<Availability.Busy> busy(@PathParam("professionalId") String professionalId, @QueryParam("from") String from,
+                                        @QueryParam("to") String to) {
+        Instant start = instant("from", from, Instant.now());
+        Instant end = instant("to", to, start.plus(Duration.ofDays(14)));
+        return availability.busy(professionalId, start, checkRange(start, end, Duration.ofDays(93)));
+    }
+
+    @GET
+    @Path("/teams/{teamId}")
+    @RolesAllowed(Roles.TEAM_LEAD)
+    @Operation(summary = "A team's sessions", description = "For the team's lead: every session of the team's clients from `from` "
+            + "(default now) for a week, or to `to` (at most 31 days).")
+    public List<SessionView> team(@PathParam("teamId") String teamId, @QueryParam("from") String from, @QueryParam("to") String to) {
+        Instant start = instant("from", from, Instant.now());
+        Instant end = instant("to", to, start.plus(Duration.ofDays(7)));
+        return availability.teamWeek(teamId, start, checkRange(start, end, Duration.ofDays(31)));
+    }
+
+    @GET
+    @Path("/diary")
+    @RolesAllowed({Roles.CASE_MANAGER, Roles.TEAM_LEAD, Roles.THERAPIST, Roles.SUPPORT_WORKER})
+    @Operation(summary = "The caller's diary", description = "The caller's own sessions from `from` (default now) to `to` (default 4 weeks on).")
+    public List<SessionView> diary(@QueryParam("from") String from, @QueryParam("to") String to) {
+        Instant start = instant("from", from, Instant.now());
+        Instant end = instant("to", to, start.plus(Duration.ofDays(28)));
+        return queries.diary(start, checkRange(start, end, LONGEST_RANGE));
+    }
+
+    private static Instant instant(String field, String value, Instant fallback) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalidField(field, "must be an ISO instant such as 2026-11-24T09:00:00Z");
+        }
+    }
+
+    private static Instant checkRange(Instant from, Instant to, Duration longest) {
+        if (!to.isAfter(from)) {
+            throw ProblemException.invalidField("to", "must be after from");
+        }
+        if (Duration.between(from, to).compareTo(longest) > 0) {
+            throw ProblemException.invalidField("to", "a range may span at most " + longest.toDays() + " days");
+        }
+        return to;
+    }
+}
