@@ -27,6 +27,10 @@ final class DemoApi {
         this.baseUrl = baseUrl;
     }
 
+    JsonNode get(DemoUser user, String path) throws IOException, InterruptedException {
+        return send(user, "GET", path, null);
+    }
+
     JsonNode post(DemoUser user, String path, Object body) throws IOException, InterruptedException {
         return send(user, "POST", path, body);
     }
@@ -35,13 +39,21 @@ final class DemoApi {
         return send(user, "PUT", path, body);
     }
 
+    /** The status of a GET, for waiting until a service has caught up with events. */
+    int status(DemoUser user, String path) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + issuer.tokenFor(user)).GET().build();
+        return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
     private JsonNode send(DemoUser user, String method, String path, Object body) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + issuer.tokenFor(user))
                 .header("Content-Type", "application/json; charset=utf-8")
                 .header("Accept", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8))
                 .build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         if (response.statusCode() / 100 != 2) {

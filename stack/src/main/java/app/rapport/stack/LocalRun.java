@@ -47,6 +47,10 @@ public final class LocalRun {
                     new DemoData(platform.issuer(), platform.serviceUrl("client-service")).load();
             say("Demo data loaded: the Northbridge directory and " + created.size()
                     + " clients of alice (team north) and bilal (team south), with care circles, consent and cases");
+            int booked = new DemoSessions(platform.issuer(), platform.serviceUrl("session-service"),
+                    platform.serviceUrl("client-service")).load(created);
+            say("Demo sessions booked: " + booked + " (twelve weeks of history with lateness, missed and cancelled "
+                    + "sessions, four weeks ahead)");
             System.out.println(RunSummary.of(platform, created));
         } catch (Exception e) {
             if (stopping.get()) {

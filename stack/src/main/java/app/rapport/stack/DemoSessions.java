@@ -1,0 +1,122 @@
+package app.rapport.stack;
+
+import app.rapport.devkit.tokens.DemoUser;
+import app.rapport.devkit.tokens.DemoUsers;
+import app.rapport.devkit.tokens.DevTokenIssuer;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Gives each demo client a weekly series with their first professional: twelve weeks of history and
+ * four ahead. The history mixes attendance with lateness and missed sessions, more of both for a few
+ * clients whose engagement is slipping; some upcoming sessions are cancelled by the client or, at
+ * short notice, by the professional. Fixed patterns, so every run shows the same picture.
+ */
+final class DemoSessions {
+
+    private static final ZoneId LONDON = ZoneId.of("Europe/London");
+    private static final int WEEKS_BEHIND = 12;
+    private static final int WEEKS_AHEAD = 4;
+
+    private final DemoApi sessions;
+    private final DemoApi clients;
+    private final Map<String, Integer> slotsTaken = new HashMap<>();
+
+    DemoSessions(DevTokenIssuer issuer, String sessionServiceUrl, String clientServiceUrl) {
+        this.sessions = new DemoApi(issuer, sessionServiceUrl);
+        this.clients = new DemoApi(issuer, clientServiceUrl);
+    }
+
+    /** @return how many sessions were booked */
+    int load(List<DemoData.CreatedClient> created) throws IOException, InterruptedException {
+        int booked = 0;
+        for (int index = 0; index < created.size(); index++) {
+            DemoData.CreatedClient client = created.get(index);
+            DemoUser caseManager = DemoUsers.byUsername(client.caseManager()).orElseThrow();
+            DemoUser professional = firstProfessional(caseManager, client.id());
+            if (professional == null) {
+                continue;
+            }
+            awaitReadModel(caseManager, client.id());
+            booked += seriesFor(caseManager, professional, client.id(), index);
+        }
+        return booked;
+    }
+
+    private DemoUser firstProfessional(DemoUser caseManager, String clientId) throws IOException, InterruptedException {
+        for (JsonNode member : clients.get(caseManager, "/api/v1/clients/" + clientId + "/care-circle")) {
+            String role = member.path("role").asText();
+            if (role.equals("therapist") || role.equals("support-worker")) {
+                String userId = member.path("userId").asText();
+                return DemoUsers.ALL.stream().filter(u -> u.userId().equals(userId)).findFirst().orElse(null);
+            }
+        }
+        return null;
+    }
+
+    /** session-service learns about the client and its care circle from events; wait until it has. */
+    private void awaitReadModel(DemoUser caseManager, String clientId) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (sessions.status(caseManager, "/api/v1/sessions/clients/" + clientId) != 200) {
+            if (System.nanoTime() > deadline) {
+                throw new IOException("session-service did not learn about client " + clientId + " within 60 s");
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    private int seriesFor(DemoUser caseManager, DemoUser professional, String clientId, int index)
+            throws IOException, InterruptedException {
+        // Each professional's clients get their own weekday and hour, so nothing double-books.
+        int slot = slotsTaken.merge(professional.userId(), 1, Integer::sum) - 1;
+        LocalDate firstDay = LocalDate.now(LONDON).minusWeeks(WEEKS_BEHIND)
+                .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).plusDays(slot % 5);
+        LocalTime time = LocalTime.of(9 + (slot / 5) * 2, 0);
+        Map<String, Object> first = new LinkedHashMap<>();
+        first.put("clientId", clientId);
+        first.put("professionalIds", List.of(professional.userId()));
+        first.put("type", professional.roles().contains("therapist") ? "therapy" : "case-management-visit");
+        first.put("start", LocalDateTime.of(firstDay, time).toString());
+        first.put("end", LocalDateTime.of(firstDay, time.plusMinutes(50)).toString());
+        first.put("timeZone", LONDON.getId());
+        first.put("location", "Home visit");
+        JsonNode series = sessions.post(caseManager, "/api/v1/sessions/series",
+                Map.of("first", first, "rrule", "FREQ=WEEKLY;COUNT=" + (WEEKS_BEHIND + WEEKS_AHEAD)));
+
+        boolean slipping = index % 4 == 1;
+        int week = 0;
+        boolean cancelledAhead = false;
+        for (JsonNode session : series.path("sessions")) {
+            String path = "/api/v1/sessions/" + session.path("id").asText();
+            Instant start = OffsetDateTime.parse(session.path("start").asText()).toInstant();
+            if (start.isBefore(Instant.now())) {
+                if (slipping && (week == WEEKS_BEHIND - 4 || week == WEEKS_BEHIND - 2)) {
+                    sessions.post(professional, path + "/missed", Map.of());
+                } else {
+                    int minutesLate = slipping && week >= WEEKS_BEHIND - 5 ? 15 + week : (week % 5 == 3 ? 10 : 0);
+                    sessions.post(professional, path + "/attendance", Map.of("minutesLate", minutesLate));
+                }
+            } else if (!cancelledAhead && index % 3 == 0) {
+                boolean byProfessional = index % 2 == 0;
+                sessions.post(caseManager, path + "/cancellation", Map.of("by", byProfessional ? "professional" : "client",
+                        "reason", byProfessional ? "practitioner-unwell" : "hospital-appointment"));
+                cancelledAhead = true;
+            }
+            week++;
+        }
+        return series.path("sessions").size();
+    }
+}
