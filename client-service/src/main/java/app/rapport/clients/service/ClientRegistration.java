@@ -6,6 +6,7 @@ import app.rapport.clients.domain.Client;
 import app.rapport.clients.domain.ClientStatus;
 import app.rapport.contract.CareTeamRole;
 import app.rapport.contract.EventType;
+import app.rapport.contract.careteam.MemberJoined;
 import app.rapport.contract.client.ClientRegistered;
 import app.rapport.platform.outbox.OutboxWriter;
 import app.rapport.platform.problem.ProblemException;
@@ -22,8 +23,8 @@ import java.util.UUID;
 
 /**
  * Registers a client with one of the caller's teams. The registering professional becomes the
- * client's case manager, and {@code client.registered} is written to the outbox in the same
- * transaction.
+ * client's case manager; {@code client.registered} and that first {@code careteam.member-joined}
+ * are written to the outbox in the same transaction.
  */
 @ApplicationScoped
 public class ClientRegistration {
@@ -71,6 +72,10 @@ public class ClientRegistration {
         outbox.append(EventType.CLIENT_REGISTERED, client.id, organisationId, teamId,
                 new ClientRegistered(client.id, client.reference, organisationId, teamId, caller.userId(),
                         client.preferredLanguage, client.interpreterNeeded));
+        // Every membership is announced, the first one too: other services authorise from these events alone.
+        outbox.append(EventType.CARETEAM_MEMBER_JOINED, client.id, organisationId, teamId,
+                new MemberJoined(client.id, caseManager.id, caseManager.userId, caseManager.role, null, organisationId,
+                        caseManager.joinedOn));
         return client;
     }
 

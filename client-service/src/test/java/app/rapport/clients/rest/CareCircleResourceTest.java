@@ -55,13 +55,17 @@ class CareCircleResourceTest {
                 .then().statusCode(200).body("active", equalTo(false)).body("leftOn", equalTo(LocalDate.now().toString()));
         as(DemoUsers.THEO).get("/api/v1/clients/" + client).then().statusCode(404);
 
-        List<EventEnvelope> events = eventsFor(client, 3);
+        List<EventEnvelope> events = eventsFor(client, 4);
         assertEquals(List.of(EventType.CLIENT_REGISTERED.typeName(), EventType.CARETEAM_MEMBER_JOINED.typeName(),
-                EventType.CARETEAM_MEMBER_LEFT.typeName()), events.stream().map(EventEnvelope::type).toList());
-        MemberJoined joined = events.get(1).dataAs(MemberJoined.class);
+                EventType.CARETEAM_MEMBER_JOINED.typeName(), EventType.CARETEAM_MEMBER_LEFT.typeName()),
+                events.stream().map(EventEnvelope::type).toList());
+        MemberJoined caseManager = events.get(1).dataAs(MemberJoined.class);
+        assertEquals(DemoUsers.ALICE.userId(), caseManager.userId(), "the registering case manager's membership is announced too");
+        assertEquals(CareTeamRole.CASE_MANAGER, caseManager.role());
+        MemberJoined joined = events.get(2).dataAs(MemberJoined.class);
         assertEquals(DemoUsers.THEO.userId(), joined.userId());
         assertEquals(CareTeamRole.THERAPIST, joined.role());
-        assertEquals(member, events.get(2).dataAs(MemberLeft.class).memberId());
+        assertEquals(member, events.get(3).dataAs(MemberLeft.class).memberId());
     }
 
     @Test
