@@ -66,18 +66,18 @@ class ConsentAndGoalEventsTest {
                         + "\",\"decision\":\"withdrawn\",\"effectiveFrom\":\"" + today.plusDays(2) + "\"}")
                 .post(path).then().statusCode(201).extract().path("id");
 
-        List<EventEnvelope> events = eventsOf(clientId, 3);
-        assertEquals(List.of("rapport.client.registered.v1", "rapport.consent.granted.v1", "rapport.consent.withdrawn.v1"),
+        List<EventEnvelope> events = eventsOf(clientId, 4);
+        assertEquals(List.of("rapport.client.registered.v1", "rapport.careteam.member-joined.v1", "rapport.consent.granted.v1", "rapport.consent.withdrawn.v1"),
                 events.stream().map(EventEnvelope::type).toList());
 
-        EventEnvelope grantedEvent = events.get(1);
+        EventEnvelope grantedEvent = events.get(2);
         assertEquals(DemoUsers.ORGANISATION, grantedEvent.organisationid());
         assertEquals("personal", grantedEvent.sensitivity());
         ConsentGranted granted = grantedEvent.dataAs(ConsentGranted.class);
         assertEquals(new ConsentGranted(UUID.fromString(clientId), UUID.fromString(grant), DataCategory.SCHEDULE,
                 CareTeamRole.FAMILY, null, today, today.plusYears(1), DemoUsers.ALICE.userId()), granted);
 
-        ConsentWithdrawn withdrawn = events.get(2).dataAs(ConsentWithdrawn.class);
+        ConsentWithdrawn withdrawn = events.get(3).dataAs(ConsentWithdrawn.class);
         assertEquals(new ConsentWithdrawn(UUID.fromString(clientId), UUID.fromString(withdrawal), DataCategory.GOALS,
                 null, sam, today.plusDays(2), DemoUsers.ALICE.userId()), withdrawn);
     }
@@ -94,22 +94,22 @@ class ConsentAndGoalEventsTest {
                 .post(goals + "/" + goalId + "/progress").then().statusCode(201);
         as(DemoUsers.ALICE).body("{\"status\":\"achieved\"}").patch(goals + "/" + goalId).then().statusCode(200);
 
-        List<EventEnvelope> events = eventsOf(clientId, 5);
-        assertEquals(List.of("rapport.client.registered.v1", "rapport.goal.set.v1", "rapport.goal.updated.v1",
+        List<EventEnvelope> events = eventsOf(clientId, 6);
+        assertEquals(List.of("rapport.client.registered.v1", "rapport.careteam.member-joined.v1", "rapport.goal.set.v1", "rapport.goal.updated.v1",
                 "rapport.goal.updated.v1", "rapport.goal.achieved.v1"), events.stream().map(EventEnvelope::type).toList());
-        assertEquals("health", events.get(1).sensitivity());
+        assertEquals("health", events.get(2).sensitivity());
 
         UUID client = UUID.fromString(clientId);
         UUID goal = UUID.fromString(goalId);
-        GoalSet set = events.get(1).dataAs(GoalSet.class);
+        GoalSet set = events.get(2).dataAs(GoalSet.class);
         assertEquals(new GoalSet(client, goal, List.of(DemoUsers.ALICE.userId(), DemoUsers.THEO.userId()).stream().sorted().toList(),
                 DemoUsers.THEO.userId()), set);
         assertEquals(new GoalUpdated(client, goal, "active", 70, DemoUsers.THEO.userId()),
-                events.get(2).dataAs(GoalUpdated.class));
-        assertEquals(new GoalUpdated(client, goal, "achieved", 70, DemoUsers.ALICE.userId()),
                 events.get(3).dataAs(GoalUpdated.class));
-        GoalAchieved achieved = events.get(4).dataAs(GoalAchieved.class);
+        assertEquals(new GoalUpdated(client, goal, "achieved", 70, DemoUsers.ALICE.userId()),
+                events.get(4).dataAs(GoalUpdated.class));
+        GoalAchieved achieved = events.get(5).dataAs(GoalAchieved.class);
         assertEquals(new GoalAchieved(client, goal, today, DemoUsers.ALICE.userId()), achieved);
-        assertEquals(DemoUsers.TEAM_NORTH, events.get(4).teamid());
+        assertEquals(DemoUsers.TEAM_NORTH, events.get(5).teamid());
     }
 }
