@@ -67,7 +67,8 @@ class BrokerOutageTest {
     private long unpublished(List<String> clientIds) throws Exception {
         try (Connection connection = dataSource.getConnection();
              var query = connection.prepareStatement(
-                     "select count(*) from outbox_event where published_at is null and message_key = any(?)")) {
+                     "select count(*) from outbox_event where published_at is null and message_key = any(?)"
+                             + " and event_type = 'rapport.client.registered.v1'")) {
             query.setArray(1, connection.createArrayOf("text", clientIds.toArray()));
             try (ResultSet result = query.executeQuery()) {
                 result.next();
