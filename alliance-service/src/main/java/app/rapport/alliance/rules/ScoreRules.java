@@ -96,6 +96,7 @@ public final class ScoreRules {
         Map<String, Double> observed = new HashMap<>();
         observed.put("clientPercentOfMax", client.percentOfMax());
         observed.put("professionalTotal", reflection.response().total());
+        observed.put("professionalPercentOfMax", reflection.response().percentOfMax());
         observed.put("daysApart", apart.toMinutes() / 1440.0);
         return Optional.of(new Signal(SignalKind.RATING_DISCREPANCY, new Evidence(
                 "client percentOfMax >= ceilingPercent and professional total < its cutOff within discrepancyWindowDays",
