@@ -142,8 +142,10 @@ class RuptureLifecycleTest {
                 .statusCode(409);
         List<EventEnvelope> events = AllianceTopic.eventsAbout(client,
                 seen -> AllianceTopic.count(seen, "rapport.alliance.rupture-closed.v1") == 1);
-        assertEquals(List.of("professional-marker"), events.get(0).data().get("signals").findValuesAsText("signals").isEmpty()
-                ? List.of(events.get(0).data().get("signals").get(0).asText()) : List.of());
+        assertEquals(List.of("rapport.alliance.rupture-detected.v1", "rapport.alliance.rupture-closed.v1"),
+                AllianceTopic.types(events));
+        assertEquals("professional-marker", events.get(0).data().get("signals").get(0).asText());
+        assertEquals("closed-by-professional", events.get(1).data().get("reason").asText());
     }
 
     @Test
