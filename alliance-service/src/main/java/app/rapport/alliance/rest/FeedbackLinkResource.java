@@ -2,9 +2,7 @@ package app.rapport.alliance.rest;
 
 import app.rapport.alliance.measures.MeasureDefinition;
 import app.rapport.alliance.service.FeedbackLinks;
-import app.rapport.platform.security.Roles;
 import jakarta.annotation.security.PermitAll;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -26,23 +24,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
-/** Creating one-time feedback links (professionals), and opening and answering them (clients, no account). */
-@Path("/api")
+/** Opening and answering one-time feedback links: clients, no account. */
+@Path("/api/feedback")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Feedback links")
 public class FeedbackLinkResource {
 
     private static final Set<String> RIGHT_TO_LEFT = Set.of("ur", "ar", "fa", "he", "ps", "sd", "yi");
-
-    public record NewLink(@Size(min = 1, max = 200) String professionalId, @Size(max = 64) String measureId, UUID sessionId) {
-    }
-
-    public record CreatedLink(UUID id, String url, String token, String measureId, String professionalId, String language,
-                              Instant expiresAt) {
-    }
 
     public record Anchor(int value, String label) {
     }
@@ -64,22 +54,8 @@ public class FeedbackLinkResource {
     @Inject
     FeedbackLinks links;
 
-    @POST
-    @Path("/v1/clients/{clientId}/alliance/feedback-links")
-    @RolesAllowed({Roles.CASE_MANAGER, Roles.TEAM_LEAD, Roles.THERAPIST})
-    @Operation(summary = "Create a one-time feedback link",
-            description = "For the client's rating of their work with professionalId (default: you), in the client's "
-                    + "preferred language. Valid once, for four days by default. The token is shown only here.")
-    public Response create(@PathParam("clientId") UUID clientId, @Valid NewLink body) {
-        NewLink in = body == null ? new NewLink(null, null, null) : body;
-        var created = links.create(clientId, in.professionalId(), in.measureId(), in.sessionId());
-        var link = created.link();
-        return Response.status(201).entity(new CreatedLink(link.id, created.url(), created.token(), link.measureId,
-                link.professionalId, link.language, link.expiresAt)).build();
-    }
-
     @GET
-    @Path("/feedback/{token}")
+    @Path("/{token}")
     @PermitAll
     @Operation(summary = "Open a feedback link", description = "No account needed. 404 for an unknown or altered link, "
             + "410 when it was used or has expired.")
@@ -96,7 +72,7 @@ public class FeedbackLinkResource {
     }
 
     @POST
-    @Path("/feedback/{token}")
+    @Path("/{token}")
     @PermitAll
     @Operation(summary = "Answer a feedback link", description = "Once. A second, late or altered submission is refused.")
     public Response submit(@PathParam("token") String token, @Valid @NotNull Answers body) {
