@@ -20,7 +20,8 @@ create table care_circle_member (
     joined_on  date not null,
     left_on    date
 );
-create index care_circle_member_active on care_circle_member (user_id, client_id) where left_on is null;
+-- A user's memberships (access checks, a case manager's caseload).
+create index care_circle_member_user on care_circle_member (user_id, client_id);
 create index care_circle_member_client on care_circle_member (client_id);
 
 -- Clients erased everywhere: late events about them are ignored, so nothing is rebuilt.
@@ -57,8 +58,8 @@ create table feedback_response (
     recorded_at      timestamptz      not null,
     link_id          uuid
 );
--- Pair history on one measure (rules, trend) and a client's latest feedback (caseload view).
-create index feedback_response_pair on feedback_response (client_id, professional_id, measure_id, recorded_at);
+-- A pair's history in order (rules, trend) and its latest rating (caseload view: one backward index probe per pair).
+create index feedback_response_pair on feedback_response (client_id, professional_id, recorded_at);
 create index feedback_response_client_latest on feedback_response (client_id, recorded_at desc);
 
 create table rupture_episode (

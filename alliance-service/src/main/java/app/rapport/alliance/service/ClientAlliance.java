@@ -6,7 +6,6 @@ import app.rapport.alliance.domain.FeedbackResponse;
 import app.rapport.alliance.domain.RepairAttempt;
 import app.rapport.alliance.domain.RuptureEpisode;
 import app.rapport.alliance.domain.RuptureSignal;
-import app.rapport.alliance.measures.Rater;
 import app.rapport.alliance.rules.SessionRules;
 import app.rapport.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -116,9 +115,5 @@ public class ClientAlliance {
         return new EpisodeDetail(episode,
                 RuptureSignal.list("episodeId = ?1 order by detectedAt, id", episode.id),
                 RepairAttempt.list("episodeId = ?1 order by recordedAt, id", episode.id));
-    }
-
-    static Rater clientRater() {
-        return Rater.CLIENT;
     }
 }
