@@ -32,6 +32,8 @@ class CaseloadTest {
     void showsEachClientsStatusToTheirCaseManagerAndTeamLeadOnly() {
         UUID steady = Api.northClient();
         allianceTotal(steady, DemoUsers.THEO, 36).statusCode(201);
+        // Every measured pair counts for overdue feedback: the case manager's relationship is rated too.
+        Api.allianceCheck(DemoUsers.ALICE, steady, DemoUsers.ALICE, 9, 9, 9, 9).statusCode(201);
         UUID ruptured = Api.northClient();
         allianceTotal(ruptured, DemoUsers.THEO, 36).statusCode(201);
         String episode = allianceTotal(ruptured, DemoUsers.THEO, 20).statusCode(201).extract().path("episodeId");
@@ -51,6 +53,7 @@ class CaseloadTest {
         assertEquals("no-feedback", view.getString(find(silent) + ".status"));
         assertTrue(view.getBoolean(find(silent) + ".feedbackOverdue"));
         assertFalse(view.getBoolean(find(steady) + ".feedbackOverdue"));
+        assertTrue(view.getBoolean(find(ruptured) + ".feedbackOverdue"), "alice's own pair with this client has no rating");
         assertEquals("steady", view.getString(find(repaired) + ".status"));
         Map<String, Object> theoOnRuptured = view.getMap(find(ruptured) + ".pairs.find { it.professionalId == '"
                 + DemoUsers.THEO.userId() + "' }");
