@@ -30,7 +30,7 @@ create table erased_client (
     erased_at timestamptz not null
 );
 
--- Wording an organisation imported for a measure shipped as structure only (the whole definition as JSON).
+-- Wording an organisation imported for a measure shipped as structure only (the worded definition as a FHIR Questionnaire).
 create table measure_wording (
     organisation_id text        not null,
     measure_id      text        not null,

@@ -13,7 +13,7 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.util.Objects;
 
-/** Wording an organisation imported for a structure-only measure (the worded definition as JSON). */
+/** Wording an organisation imported for a structure-only measure (the worded definition as a FHIR Questionnaire). */
 @Entity
 @Table(name = "measure_wording")
 @IdClass(MeasureWording.Key.class)

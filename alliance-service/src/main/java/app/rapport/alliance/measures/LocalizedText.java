@@ -32,6 +32,7 @@ public record LocalizedText(Map<String, String> byLanguage) {
         return new LocalizedText(texts);
     }
 
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isEmpty() {
         return byLanguage.isEmpty();
     }

@@ -37,6 +37,7 @@ public record ReliableChange(Double points, Double sd, Double reliability) {
         return new ReliableChange(null, sd, reliability);
     }
 
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isDerived() {
         return points == null;
     }

@@ -10,7 +10,9 @@ import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -22,7 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
 
-/** The caseload alliance view and the measure catalogue. */
+/** The caseload alliance view and the measure catalogue (also as FHIR R4 Questionnaires). */
 @Path("/api/v1/alliance")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Alliance")
@@ -37,6 +39,33 @@ public class CaseloadResource {
 
     @Inject
     Caller caller;
+
+    @Inject
+    app.rapport.alliance.service.MeasureWordingImport fhir;
+
+    public static final String FHIR_JSON = "application/fhir+json";
+
+    @GET
+    @Path("/measures/{measureId}/questionnaire")
+    @Produces(FHIR_JSON)
+    @RolesAllowed({Roles.CASE_MANAGER, Roles.TEAM_LEAD, Roles.THERAPIST, Roles.ORG_ADMIN})
+    @Operation(summary = "A measure as a FHIR R4 Questionnaire", description = "With your organisation's wording, if imported.")
+    public String questionnaire(@PathParam("measureId") String measureId) {
+        return fhir.questionnaire(measureId);
+    }
+
+    @PUT
+    @Path("/measures/{measureId}/wording")
+    @Consumes({FHIR_JSON, MediaType.APPLICATION_JSON})
+    @Produces(FHIR_JSON)
+    @RolesAllowed({Roles.ORG_ADMIN, Roles.TEAM_LEAD})
+    @Operation(summary = "Import the wording your organisation may use for a structure-only measure",
+            description = "A FHIR R4 Questionnaire whose items are exactly the measure's (by linkId). Item text in English, "
+                    + "other languages in the core translation extension. Scoring stays as shipped.")
+    public String importWording(@PathParam("measureId") String measureId, String questionnaire) {
+        fhir.importWording(measureId, questionnaire);
+        return fhir.questionnaire(measureId);
+    }
 
     @GET
     @Path("/caseload")

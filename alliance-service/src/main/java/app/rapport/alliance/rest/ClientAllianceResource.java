@@ -73,6 +73,18 @@ public class ClientAllianceResource {
     @Inject
     MeasureCatalogue measures;
 
+    @Inject
+    app.rapport.alliance.service.MeasureWordingImport fhir;
+
+    @GET
+    @Path("/responses/{responseId}/questionnaire-response")
+    @Produces("application/fhir+json")
+    @RolesAllowed({Roles.CASE_MANAGER, Roles.TEAM_LEAD, Roles.THERAPIST})
+    @Operation(summary = "A response as a FHIR R4 QuestionnaireResponse")
+    public String questionnaireResponse(@PathParam("clientId") UUID clientId, @PathParam("responseId") UUID responseId) {
+        return fhir.questionnaireResponse(clientId, responseId);
+    }
+
     @POST
     @Path("/responses")
     @RolesAllowed({Roles.CASE_MANAGER, Roles.TEAM_LEAD, Roles.THERAPIST})

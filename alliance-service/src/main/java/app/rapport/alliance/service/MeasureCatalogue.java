@@ -5,10 +5,7 @@ import app.rapport.alliance.measures.MeasureDefinition;
 import app.rapport.alliance.measures.StandardMeasures;
 import app.rapport.platform.problem.Problem;
 import app.rapport.platform.problem.ProblemException;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import java.util.List;
 import java.util.Optional;
@@ -16,9 +13,6 @@ import java.util.Optional;
 /** The measures an organisation can use: those Rapport ships, with any wording the organisation imported. */
 @ApplicationScoped
 public class MeasureCatalogue {
-
-    @Inject
-    ObjectMapper json;
 
     public List<MeasureDefinition> forOrganisation(String organisationId) {
         return StandardMeasures.ALL.stream().map(m -> find(organisationId, m.id()).orElse(m)).toList();
@@ -52,12 +46,9 @@ public class MeasureCatalogue {
         }
     }
 
+    /** Imported definitions are stored as the FHIR Questionnaire they export as. */
     private MeasureDefinition read(String definition) {
-        try {
-            return json.readValue(definition, MeasureDefinition.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored measure definition cannot be read", e);
-        }
+        return app.rapport.alliance.fhir.FhirQuestionnaires.fromJson(definition);
     }
 
     static MeasureWording.Key key(String organisationId, String measureId) {
