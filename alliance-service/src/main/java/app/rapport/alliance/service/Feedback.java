@@ -73,6 +73,10 @@ public class Feedback {
             throw ProblemException.invalidField("measureId", measure.id() + " is filled in by the " + measure.rater().wire()
                     + ", not the " + in.expectedRater().wire());
         }
+        if (measure.rater() == Rater.PROFESSIONAL && !in.professionalId().equals(in.recordedBy())) {
+            throw ProblemException.invalidField("professionalId",
+                    "a professional's own check-in can only be recorded by that professional");
+        }
         Score score;
         try {
             score = Scorer.score(measure, in.answers());

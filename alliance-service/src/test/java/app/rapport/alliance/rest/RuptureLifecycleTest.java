@@ -162,6 +162,10 @@ class RuptureLifecycleTest {
         as(DemoUsers.THEO).body(Map.of("measureId", "rapport-session-alliance-check", "answers", Map.of("bond", 5),
                         "surprise", 1))
                 .post("/api/v1/clients/" + client + "/alliance/responses").then().statusCode(400);
+        as(DemoUsers.ALICE).body(Map.of("professionalId", THEO, "measureId", "rapport-reflective-check-in", "answers",
+                        Map.of("ease", 2, "difficult-topics", 2, "own-concerns", 2, "working", 2)))
+                .post("/api/v1/clients/" + client + "/alliance/responses").then().statusCode(400)
+                .body("errors[0].field", equalTo("professionalId"));
         as(DemoUsers.THEO).get("/api/v1/clients/" + client + "/alliance/trend").then().statusCode(200).body("pairs", empty());
     }
 }

@@ -57,6 +57,19 @@ class SessionSignalsTest {
         return episodes.getList("signals.flatten().kind", String.class).stream().collect(Collectors.toSet());
     }
 
+    @jakarta.inject.Inject
+    app.rapport.alliance.config.AllianceConfig config;
+
+    @Test
+    void thresholdsArePerOrganisationWithDefaults() {
+        var defaults = config.thresholdsFor(DemoUsers.ORGANISATION);
+        assertEquals(app.rapport.alliance.rules.Thresholds.DEFAULTS, defaults);
+        var strict = config.thresholdsFor("org-strict");
+        assertEquals(5, strict.latenessMinutes());
+        assertEquals(48.0, strict.lateCancellationHours());
+        assertEquals(defaults.unusualGapFactor(), strict.unusualGapFactor(), "what an organisation does not set is the default");
+    }
+
     @Test
     void aHealthyRhythmRaisesNothing() throws Exception {
         UUID client = Api.northClient();
