@@ -77,6 +77,22 @@ public class AllianceAccess {
         return caller.userId();
     }
 
+    /** Records an allowed read or write in the use case's transaction, so an entry exists exactly when access did. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Scope audit(Scope scope, String action, String resource) {
+        app.rapport.alliance.domain.AuditEntry entry = new app.rapport.alliance.domain.AuditEntry();
+        entry.id = UUID.randomUUID();
+        entry.clientId = scope.client().clientId;
+        entry.userId = caller.userId();
+        entry.roles = String.join(",", caller.roles());
+        entry.action = action;
+        entry.resource = resource;
+        entry.basis = scope.basis();
+        entry.at = java.time.Instant.now();
+        entry.persist();
+        return scope;
+    }
+
     private Optional<Scope> scope(UUID clientId) {
         if (ErasedClient.findById(clientId) != null) {
             return Optional.empty();

@@ -35,7 +35,7 @@ public class ClientAlliance {
     public Feedback.Recorded record(UUID clientId, String professionalId, String measureId, Map<String, Integer> answers,
                                     UUID sessionId, String language) {
         String pair = professionalId == null ? access.userId() : professionalId;
-        AllianceAccess.Scope scope = access.requireRecorder(clientId, pair);
+        AllianceAccess.Scope scope = access.audit(access.requireRecorder(clientId, pair), "write", "responses");
         return feedback.record(new Feedback.NewResponse(scope.client(), pair, measureId, answers, sessionId,
                 language == null ? scope.client().preferredLanguage : language, access.userId(), null, null));
     }
@@ -43,7 +43,7 @@ public class ClientAlliance {
     /** Signal 5: the professional reports a withdrawal or confrontation marker in their own relationship. */
     @Transactional
     public RuptureEpisode reportMarker(UUID clientId, String kind) {
-        AllianceAccess.Scope scope = access.requireRecorder(clientId, access.userId());
+        AllianceAccess.Scope scope = access.audit(access.requireRecorder(clientId, access.userId()), "write", "markers");
         try {
             return episodes.raise(scope.client(), access.userId(), List.of(SessionRules.marker(kind, UUID.randomUUID())),
                     Instant.now());
@@ -57,7 +57,7 @@ public class ClientAlliance {
 
     @Transactional
     public List<EpisodeDetail> episodes(UUID clientId) {
-        AllianceAccess.Scope scope = access.require(clientId);
+        AllianceAccess.Scope scope = access.audit(access.require(clientId), "read", "episodes");
         return RuptureEpisode.<RuptureEpisode>list("clientId = ?1 order by detectedAt", clientId).stream()
                 .filter(e -> scope.covers(e.professionalId))
                 .map(ClientAlliance::detail)
@@ -88,7 +88,7 @@ public class ClientAlliance {
     /** The client's scores per professional over time (only the pairs the caller may see). */
     @Transactional
     public List<FeedbackResponse> responses(UUID clientId) {
-        AllianceAccess.Scope scope = access.require(clientId);
+        AllianceAccess.Scope scope = access.audit(access.require(clientId), "read", "responses");
         return FeedbackResponse.<FeedbackResponse>list("clientId = ?1 order by recordedAt, id", clientId).stream()
                 .filter(r -> scope.covers(r.professionalId))
                 .toList();
@@ -108,6 +108,7 @@ public class ClientAlliance {
                 .withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).firstResultOptional()
                 .filter(e -> scope.covers(e.professionalId))
                 .orElseThrow(() -> ProblemException.notFound("Episode " + episodeId));
+        access.audit(scope, "write", "episodes");
         return new Found(scope.client(), episode);
     }
 

@@ -63,7 +63,7 @@ public class FeedbackLinks {
     @Transactional
     public Created create(UUID clientId, String professionalId, String measureId, UUID sessionId) {
         String pair = professionalId == null ? access.userId() : professionalId;
-        ClientRef client = access.requireRecorder(clientId, pair).client();
+        ClientRef client = access.audit(access.requireRecorder(clientId, pair), "write", "feedback-links").client();
         MeasureDefinition measure = measures.require(client.organisationId,
                 measureId == null ? StandardMeasures.SESSION_ALLIANCE_CHECK : measureId);
         if (measure.rater() != Rater.CLIENT) {

@@ -75,7 +75,7 @@ public class MeasureWordingImport {
 
     @Transactional
     public String questionnaireResponse(UUID clientId, UUID responseId) {
-        AllianceAccess.Scope scope = access.require(clientId);
+        AllianceAccess.Scope scope = access.audit(access.require(clientId), "read", "responses");
         FeedbackResponse response = FeedbackResponse.<FeedbackResponse>find("id = ?1 and clientId = ?2", responseId, clientId)
                 .firstResultOptional().filter(r -> scope.covers(r.professionalId))
                 .orElseThrow(() -> ProblemException.notFound("Response " + responseId));
