@@ -1,5 +1,13 @@
 package app.rapport.contract;
 
+import app.rapport.contract.alliance.EarlyWarning;
+import app.rapport.contract.alliance.FeedbackRecorded;
+import app.rapport.contract.alliance.RatingDiscrepancy;
+import app.rapport.contract.alliance.RepairRecorded;
+import app.rapport.contract.alliance.RuptureAcknowledged;
+import app.rapport.contract.alliance.RuptureClosed;
+import app.rapport.contract.alliance.RuptureDetected;
+import app.rapport.contract.alliance.RuptureResolved;
 import app.rapport.contract.careteam.MemberJoined;
 import app.rapport.contract.careteam.MemberLeft;
 import app.rapport.contract.client.ClientDischarged;
@@ -50,7 +58,17 @@ public enum EventType {
     SESSION_ATTENDED("rapport.session.attended.v1", Topic.SESSIONS, SessionAttended.class, Sensitivity.PERSONAL),
     SESSION_MISSED("rapport.session.missed.v1", Topic.SESSIONS, SessionMissed.class, Sensitivity.PERSONAL),
     SESSION_ENDING_APPROACHING("rapport.session.ending-approaching.v1", Topic.SESSIONS, SessionEndingApproaching.class,
-            Sensitivity.PERSONAL);
+            Sensitivity.PERSONAL),
+    ALLIANCE_FEEDBACK_RECORDED("rapport.alliance.feedback-recorded.v1", Topic.ALLIANCE, FeedbackRecorded.class, Sensitivity.HEALTH),
+    ALLIANCE_RUPTURE_DETECTED("rapport.alliance.rupture-detected.v1", Topic.ALLIANCE, RuptureDetected.class, Sensitivity.HEALTH),
+    ALLIANCE_RUPTURE_ACKNOWLEDGED("rapport.alliance.rupture-acknowledged.v1", Topic.ALLIANCE, RuptureAcknowledged.class,
+            Sensitivity.HEALTH),
+    ALLIANCE_REPAIR_RECORDED("rapport.alliance.repair-recorded.v1", Topic.ALLIANCE, RepairRecorded.class, Sensitivity.HEALTH),
+    ALLIANCE_RUPTURE_RESOLVED("rapport.alliance.rupture-resolved.v1", Topic.ALLIANCE, RuptureResolved.class, Sensitivity.HEALTH),
+    ALLIANCE_RUPTURE_CLOSED("rapport.alliance.rupture-closed.v1", Topic.ALLIANCE, RuptureClosed.class, Sensitivity.HEALTH),
+    ALLIANCE_EARLY_WARNING("rapport.alliance.early-warning.v1", Topic.ALLIANCE, EarlyWarning.class, Sensitivity.HEALTH),
+    ALLIANCE_RATING_DISCREPANCY("rapport.alliance.rating-discrepancy.v1", Topic.ALLIANCE, RatingDiscrepancy.class,
+            Sensitivity.HEALTH);
 
     private final String typeName;
     private final Topic topic;

@@ -1,5 +1,13 @@
 package app.rapport.contract;
 
+import app.rapport.contract.alliance.EarlyWarning;
+import app.rapport.contract.alliance.FeedbackRecorded;
+import app.rapport.contract.alliance.RatingDiscrepancy;
+import app.rapport.contract.alliance.RepairRecorded;
+import app.rapport.contract.alliance.RuptureAcknowledged;
+import app.rapport.contract.alliance.RuptureClosed;
+import app.rapport.contract.alliance.RuptureDetected;
+import app.rapport.contract.alliance.RuptureResolved;
 import app.rapport.contract.careteam.MemberJoined;
 import app.rapport.contract.careteam.MemberLeft;
 import app.rapport.contract.client.ClientDischarged;
@@ -90,6 +98,22 @@ class EveryEventTypeTest {
                 List.of(new PairHistory("user-2", null, null)), "user-2"));
         samples.put(EventType.SESSION_ENDING_APPROACHING, new SessionEndingApproaching(UUID.randomUUID(), CLIENT, "user-2",
                 12, 10, 2));
+        UUID episode = UUID.randomUUID();
+        Instant at = Instant.parse("2026-11-24T11:05:00Z");
+        samples.put(EventType.ALLIANCE_FEEDBACK_RECORDED, new FeedbackRecorded(CLIENT, "user-2", UUID.randomUUID(),
+                "rapport-session-alliance-check", "client", 29, 72.5, true, session, at));
+        samples.put(EventType.ALLIANCE_RUPTURE_DETECTED, new RuptureDetected(CLIENT, "user-2", episode,
+                List.of("below-cut-off", "drop-from-previous"), at));
+        samples.put(EventType.ALLIANCE_RUPTURE_ACKNOWLEDGED, new RuptureAcknowledged(CLIENT, "user-2", episode, "user-1", at));
+        samples.put(EventType.ALLIANCE_REPAIR_RECORDED, new RepairRecorded(CLIENT, "user-2", episode, UUID.randomUUID(),
+                "explore-together", "user-2", at));
+        samples.put(EventType.ALLIANCE_RUPTURE_RESOLVED, new RuptureResolved(CLIENT, "user-2", episode, UUID.randomUUID(),
+                true, 12.5, at));
+        samples.put(EventType.ALLIANCE_RUPTURE_CLOSED, new RuptureClosed(CLIENT, "user-2", episode, "unplanned-ending", false, at));
+        samples.put(EventType.ALLIANCE_EARLY_WARNING, new EarlyWarning(CLIENT, "user-2", episode, "rapport-session-alliance-check",
+                List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID()), 26.33, 30));
+        samples.put(EventType.ALLIANCE_RATING_DISCREPANCY, new RatingDiscrepancy(CLIENT, "user-2", episode, UUID.randomUUID(),
+                UUID.randomUUID(), 97.5, 40));
         return samples;
     }
 
@@ -141,6 +165,12 @@ class EveryEventTypeTest {
         assertTrue(MilestoneRecorded.KINDS.stream().allMatch(kind -> schemaEnum(EventType.LITIGATION_MILESTONE_RECORDED, "kind").contains(kind)),
                 "the Java list and the schema agree");
         assertEquals(Set.copyOf(GoalUpdated.STATUSES), schemaEnum(EventType.GOAL_UPDATED, "status"));
+        assertEquals(Set.copyOf(app.rapport.contract.alliance.AllianceTypes.REPAIR_STRATEGIES),
+                schemaEnum(EventType.ALLIANCE_REPAIR_RECORDED, "strategy"));
+        assertEquals(Set.copyOf(app.rapport.contract.alliance.AllianceTypes.CLOSE_REASONS),
+                schemaEnum(EventType.ALLIANCE_RUPTURE_CLOSED, "reason"));
+        assertThrows(IllegalArgumentException.class, () -> new RuptureDetected(CLIENT, "user-2", UUID.randomUUID(),
+                List.of("bad-vibes"), Instant.now()).validate());
     }
 
     private static Set<String> schemaEnum(EventType type, String field) {

@@ -1,0 +1,108 @@
+package app.rapport.alliance.events;
+
+import app.rapport.alliance.access.AllianceAccess;
+import app.rapport.alliance.config.AllianceConfig;
+import app.rapport.alliance.domain.CareCircleMember;
+import app.rapport.alliance.domain.ClientCancellation;
+import app.rapport.alliance.domain.ClientRef;
+import app.rapport.alliance.domain.ErasedClient;
+import app.rapport.alliance.rules.PairSignal;
+import app.rapport.alliance.rules.SessionRules;
+import app.rapport.alliance.rules.Signal;
+import app.rapport.alliance.rules.Thresholds;
+import app.rapport.alliance.service.Episodes;
+import app.rapport.contract.EventEnvelope;
+import app.rapport.contract.EventType;
+import app.rapport.contract.session.SessionAttended;
+import app.rapport.contract.session.SessionCancelled;
+import app.rapport.contract.session.SessionMissed;
+import app.rapport.platform.inbox.EventHandler;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Withdrawal signals and professionals' short-notice cancellations, from session events. Only pairs whose
+ * professional is a case manager or therapist in the client's care circle are measured.
+ */
+@ApplicationScoped
+public class SessionEventsHandler implements EventHandler {
+
+    private static final Logger LOG = Logger.getLogger(SessionEventsHandler.class);
+
+    @Inject
+    Episodes episodes;
+
+    @Inject
+    AllianceConfig config;
+
+    @Override
+    public Set<EventType> handles() {
+        return Set.of(EventType.SESSION_MISSED, EventType.SESSION_ATTENDED, EventType.SESSION_CANCELLED);
+    }
+
+    @Override
+    public void handle(EventEnvelope event) {
+        if (ErasedClient.findById(event.clientId()) != null) {
+            return;
+        }
+        ClientRef client = ClientRef.findById(event.clientId());
+        if (client == null) {
+            LOG.infof("Session event %s for client %s, who is not known here; no signals", event.id(), event.clientId());
+            return;
+        }
+        Thresholds t = config.thresholdsFor(client.organisationId);
+        List<PairSignal> signals = switch (EventType.fromTypeName(event.type()).orElseThrow()) {
+            case SESSION_MISSED -> SessionRules.missed(event.dataAs(SessionMissed.class), t);
+            case SESSION_ATTENDED -> SessionRules.attended(event.dataAs(SessionAttended.class), t);
+            case SESSION_CANCELLED -> cancelled(event.dataAs(SessionCancelled.class), t);
+            default -> List.of();
+        };
+        Map<String, List<Signal>> byPair = new LinkedHashMap<>();
+        for (PairSignal signal : signals) {
+            byPair.computeIfAbsent(signal.professionalId(), p -> new java.util.ArrayList<>()).add(signal.signal());
+        }
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        Instant at = Instant.now();
+        byPair.forEach((professional, pairSignals) -> {
+            boolean measured = CareCircleMember.active(client.clientId, professional, today)
+                    .filter(m -> AllianceAccess.PAIR_ROLES.contains(m.role)).isPresent();
+            if (measured) {
+                episodes.raise(client, professional, pairSignals, at);
+            }
+        });
+    }
+
+    private List<PairSignal> cancelled(SessionCancelled cancelled, Thresholds t) {
+        Map<String, List<Instant>> earlier = new HashMap<>();
+        if ("client".equals(cancelled.cancelledBy())) {
+            for (String professional : cancelled.professionalIds()) {
+                earlier.put(professional, ClientCancellation.<ClientCancellation>list(
+                                "clientId = ?1 and professionalId = ?2 and sessionId <> ?3", cancelled.clientId(), professional,
+                                cancelled.sessionId()).stream()
+                        .map(c -> c.sessionStart).toList());
+                ClientCancellation.Key key = new ClientCancellation.Key();
+                key.sessionId = cancelled.sessionId();
+                key.professionalId = professional;
+                if (ClientCancellation.findById(key) == null) {
+                    ClientCancellation row = new ClientCancellation();
+                    row.sessionId = cancelled.sessionId();
+                    row.professionalId = professional;
+                    row.clientId = cancelled.clientId();
+                    row.sessionStart = cancelled.start();
+                    row.persist();
+                }
+            }
+        }
+        return SessionRules.cancelled(cancelled, earlier, t);
+    }
+}

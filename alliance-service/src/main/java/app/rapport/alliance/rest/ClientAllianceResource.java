@@ -1,0 +1,173 @@
+package app.rapport.alliance.rest;
+
+import app.rapport.alliance.domain.FeedbackResponse;
+import app.rapport.alliance.domain.RuptureEpisode;
+import app.rapport.alliance.rest.AllianceViews.ClientTrend;
+import app.rapport.alliance.rest.AllianceViews.EpisodeMarker;
+import app.rapport.alliance.rest.AllianceViews.EpisodeView;
+import app.rapport.alliance.rest.AllianceViews.PairTrend;
+import app.rapport.alliance.rest.AllianceViews.ResponseView;
+import app.rapport.alliance.service.ClientAlliance;
+import app.rapport.alliance.service.MeasureCatalogue;
+import app.rapport.alliance.measures.MeasureDefinition;
+import app.rapport.alliance.measures.Rater;
+import app.rapport.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/**
+ * A client's alliance: responses, rupture episodes, repairs and the trend. Case managers in the client's care
+ * circle and the client's team lead see every pair; a therapist only their own. Everyone else: 403 by role, or 404.
+ */
+@Path("/api/v1/clients/{clientId}/alliance")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Alliance")
+@SecurityRequirement(name = "jwt")
+public class ClientAllianceResource {
+
+    /**
+     * @param professionalId the professional in the pair; defaults to the caller
+     * @param answers item linkId → answer on the measure's scale; unanswered items are left out
+     */
+    public record RecordResponse(@Size(min = 1, max = 200) String professionalId,
+                                 @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{1,63}") String measureId,
+                                 @NotEmpty @Size(max = 100) Map<@NotBlank String, @NotNull Integer> answers,
+                                 UUID sessionId,
+                                 @Pattern(regexp = "[a-z]{2,3}(-[A-Za-z0-9]{2,8})*") String language) {
+    }
+
+    public record ReportMarker(@NotBlank String kind) {
+    }
+
+    public record NewRepair(@NotBlank String strategy, @Size(max = 2000) String note) {
+    }
+
+    @Inject
+    ClientAlliance alliance;
+
+    @Inject
+    MeasureCatalogue measures;
+
+    @Inject
+    app.rapport.alliance.service.MeasureWordingImport fhir;
+
+    @GET
+    @Path("/responses/{responseId}/questionnaire-response")
+    @Produces("application/fhir+json")
+    @RolesAllowed({Roles.CASE_MANAGER, Roles.TEAM_LEAD, Roles.THERAPIST})
+    @Operation(summary = "A response as a FHIR R4 QuestionnaireResponse")
+    public String questionnaireResponse(@PathParam("clientId") UUID clientId, @PathParam("responseId") UUID responseId) {
+        return fhir.questionnaireResponse(clientId, responseId);
+    }
+
+    @POST
+    @Path("/responses")
+    @RolesAllowed({Roles.CASE_MANAGER, Roles.TEAM_LEAD, Roles.THERAPIST})
+    @Operation(summary = "Record a response in session",
+            description = "Scores it (total, subscales, percentage of maximum), runs the rupture rules and opens, extends "
+                    + "or resolves the pair's episode. Publishes rapport.alliance.feedback-recorded.v1 and any episode events.")
+    public Response record(@PathParam("clientId") UUID clientId, @Valid @NotNull RecordResponse body) {
+        var recorded = alliance.record(clientId, body.professionalId(), body.measureId(), body.answers(), body.sessionId(),
+                body.language());
+        return Response.status(201).entity(ResponseView.of(recorded)).build();
+    }
+
+    @POST
+    @Path("/markers")
+    @RolesAllowed({Roles.CASE_MANAGER, Roles.THERAPIST})
+    @Operation(summary = "Report a rupture marker in your own relationship with the client",
+            description = "kind: withdrawal or confrontation. Opens or extends your episode with this client.")
+    public Response marker(@PathParam("clientId") UUID clientId, @Valid @NotNull ReportMarker body) {
+        RuptureEpisode episode = alliance.reportMarker(clientId, body.kind());
+        return Response.status(201).entity(Map.of("episodeId", episode.id, "state", episode.state.wire())).build();
+    }
+
+    @GET
+    @Path("/episodes")
+    @RolesAllowed({Roles.CASE_MANAGER, Roles.TEAM_LEAD, Roles.THERAPIST})
+    @Operation(summary = "Rupture episodes", description = "With their signals (and evidence) and repairs.")
+    public List<EpisodeView> episodes(@PathParam("clientId") UUID clientId) {
+        return alliance.episodes(clientId).stream().map(EpisodeView::of).toList();
+    }
+
+    @POST
+    @Path("/episodes/{episodeId}/acknowledge")
+    @RolesAllowed({Roles.CASE_MANAGER, Roles.TEAM_LEAD, Roles.THERAPIST})
+    @Operation(summary = "Acknowledge a rupture episode")
+    public EpisodeView acknowledge(@PathParam("clientId") UUID clientId, @PathParam("episodeId") UUID episodeId) {
+        return EpisodeView.of(alliance.acknowledge(clientId, episodeId));
+    }
+
+    @POST
+    @Path("/episodes/{episodeId}/repairs")
+    @RolesAllowed({Roles.CASE_MANAGER, Roles.TEAM_LEAD, Roles.THERAPIST})
+    @Operation(summary = "Record a repair attempt", description = "strategy: explore-together, acknowledge-own-part, "
+            + "clarify-rationale, change-task-or-goal, adjust-practicalities, involve-team, other. The note stays here.")
+    public Response repair(@PathParam("clientId") UUID clientId, @PathParam("episodeId") UUID episodeId,
+                           @Valid @NotNull NewRepair body) {
+        return Response.status(201).entity(EpisodeView.of(alliance.recordRepair(clientId, episodeId, body.strategy(), body.note())))
+                .build();
+    }
+
+    @POST
+    @Path("/episodes/{episodeId}/close")
+    @RolesAllowed({Roles.CASE_MANAGER, Roles.TEAM_LEAD, Roles.THERAPIST})
+    @Operation(summary = "Close an episode unresolved")
+    public EpisodeView close(@PathParam("clientId") UUID clientId, @PathParam("episodeId") UUID episodeId) {
+        return EpisodeView.of(alliance.close(clientId, episodeId));
+    }
+
+    @GET
+    @Path("/trend")
+    @RolesAllowed({Roles.CASE_MANAGER, Roles.TEAM_LEAD, Roles.THERAPIST})
+    @Operation(summary = "Alliance trend per professional",
+            description = "Client ratings and the professional's check-ins over time with cut-offs, and rupture markers.")
+    public ClientTrend trend(@PathParam("clientId") UUID clientId) {
+        String organisation = alliance.client(clientId).organisationId;
+        List<FeedbackResponse> responses = alliance.responses(clientId);
+        List<ClientAlliance.EpisodeDetail> episodes = alliance.episodes(clientId);
+        Map<String, Double> cutOffs = new LinkedHashMap<>();
+        TreeSet<String> professionals = new TreeSet<>();
+        responses.forEach(r -> professionals.add(r.professionalId));
+        episodes.forEach(e -> professionals.add(e.episode().professionalId));
+        List<PairTrend> pairs = professionals.stream().map(p -> new PairTrend(p,
+                responses.stream().filter(r -> r.professionalId.equals(p) && r.rater.equals(Rater.CLIENT.wire()))
+                        .map(r -> AllianceViews.point(r, cutOff(cutOffs, organisation, r.measureId))).toList(),
+                responses.stream().filter(r -> r.professionalId.equals(p) && r.rater.equals(Rater.PROFESSIONAL.wire()))
+                        .map(r -> AllianceViews.point(r, cutOff(cutOffs, organisation, r.measureId))).toList(),
+                episodes.stream().filter(e -> e.episode().professionalId.equals(p))
+                        .sorted(Comparator.comparing(e -> e.episode().detectedAt))
+                        .map(e -> new EpisodeMarker(e.episode().id, e.episode().state.wire(), e.episode().detectedAt,
+                                e.episode().endedAt)).toList())).toList();
+        return new ClientTrend(clientId, pairs);
+    }
+
+    private Double cutOff(Map<String, Double> cache, String organisation, String measureId) {
+        return cache.computeIfAbsent(measureId, id -> measures.find(organisation, id).map(MeasureDefinition::cutOff).orElse(null));
+    }
+}

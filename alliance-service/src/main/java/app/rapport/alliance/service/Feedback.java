@@ -1,0 +1,173 @@
+package app.rapport.alliance.service;
+
+import app.rapport.alliance.config.AllianceConfig;
+import app.rapport.alliance.domain.ClientRef;
+import app.rapport.alliance.domain.FeedbackResponse;
+import app.rapport.alliance.domain.RuptureEpisode;
+import app.rapport.alliance.measures.MeasureDefinition;
+import app.rapport.alliance.measures.Purpose;
+import app.rapport.alliance.measures.Rater;
+import app.rapport.alliance.rules.Recovery;
+import app.rapport.alliance.rules.ScoreRules;
+import app.rapport.alliance.rules.ScoredResponse;
+import app.rapport.alliance.rules.Signal;
+import app.rapport.alliance.rules.Thresholds;
+import app.rapport.alliance.scoring.InvalidResponseException;
+import app.rapport.alliance.scoring.Score;
+import app.rapport.alliance.scoring.Scorer;
+import app.rapport.contract.EventType;
+import app.rapport.contract.alliance.FeedbackRecorded;
+import app.rapport.platform.outbox.OutboxWriter;
+import app.rapport.platform.problem.ProblemException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.UUID;
+
+/**
+ * Records a response: scores it, publishes feedback-recorded, runs the score rules and opens, extends or resolves
+ * the pair's rupture episode — all in one transaction.
+ */
+@ApplicationScoped
+public class Feedback {
+
+    @Inject
+    MeasureCatalogue measures;
+
+    @Inject
+    Episodes episodes;
+
+    @Inject
+    OutboxWriter outbox;
+
+    @Inject
+    AllianceConfig config;
+
+    @Inject
+    ObjectMapper json;
+
+    /** What happened to a recorded response. */
+    public record Recorded(FeedbackResponse response, Score score, List<Signal> signals, RuptureEpisode episode,
+                           boolean resolvedEpisode) {
+    }
+
+    /** A new response from someone already allowed to give it. */
+    public record NewResponse(ClientRef client, String professionalId, String measureId, Map<String, Integer> answers,
+                              UUID sessionId, String language, String recordedBy, UUID linkId, Rater expectedRater) {
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Recorded record(NewResponse in) {
+        ClientRef client = in.client();
+        MeasureDefinition measure = measures.require(client.organisationId, in.measureId());
+        MeasureCatalogue.requireWording(measure, in.language());
+        if (in.expectedRater() != null && measure.rater() != in.expectedRater()) {
+            throw ProblemException.invalidField("measureId", measure.id() + " is filled in by the " + measure.rater().wire()
+                    + ", not the " + in.expectedRater().wire());
+        }
+        if (measure.rater() == Rater.PROFESSIONAL && !in.professionalId().equals(in.recordedBy())) {
+            throw ProblemException.invalidField("professionalId",
+                    "a professional's own check-in can only be recorded by that professional");
+        }
+        Score score;
+        try {
+            score = Scorer.score(measure, in.answers());
+        } catch (InvalidResponseException e) {
+            throw ProblemException.invalidField(e.field(), e.reason());
+        }
+        Instant at = Instant.now();
+        FeedbackResponse response = new FeedbackResponse();
+        response.id = UUID.randomUUID();
+        response.clientId = client.clientId;
+        response.professionalId = in.professionalId();
+        response.measureId = measure.id();
+        response.rater = measure.rater().wire();
+        response.sessionId = in.sessionId();
+        response.language = in.language();
+        response.answers = write(in.answers());
+        response.subscales = write(score.subscales());
+        response.total = score.total();
+        response.percentOfMax = score.percentOfMax();
+        response.inConcernRange = score.inConcernRange();
+        response.prorated = score.prorated();
+        response.recordedBy = in.recordedBy();
+        response.recordedAt = at;
+        response.linkId = in.linkId();
+        response.persist();
+        outbox.append(EventType.ALLIANCE_FEEDBACK_RECORDED, client.clientId, client.organisationId, client.teamId,
+                new FeedbackRecorded(client.clientId, in.professionalId(), response.id, measure.id(), response.rater,
+                        score.total(), score.percentOfMax(), score.inConcernRange(), in.sessionId(), at));
+
+        Thresholds thresholds = config.thresholdsFor(client.organisationId);
+        ScoredResponse current = scored(response);
+        List<Signal> signals = List.of();
+        boolean resolved = false;
+        RuptureEpisode episode = null;
+        if (measure.purpose() == Purpose.ALLIANCE && measure.rater() == Rater.CLIENT) {
+            List<ScoredResponse> earlier = FeedbackResponse.<FeedbackResponse>list(
+                            "clientId = ?1 and professionalId = ?2 and rater = 'client' and id <> ?3 order by recordedAt, id",
+                            client.clientId, in.professionalId(), response.id).stream()
+                    .map(Feedback::scored).toList();
+            signals = ScoreRules.clientRating(measure, current, earlier, latestReflection(client, in.professionalId()),
+                    thresholds);
+            if (!signals.isEmpty()) {
+                episode = episodes.raise(client, in.professionalId(), signals, at);
+            } else {
+                Optional<RuptureEpisode> open = RuptureEpisode.openForUpdate(client.clientId, in.professionalId());
+                List<ScoredResponse> sameMeasure = earlier.stream().filter(r -> r.measureId().equals(measure.id())).toList();
+                OptionalDouble baseline = sameMeasure.size() >= thresholds.baselineScores()
+                        ? sameMeasure.subList(0, thresholds.baselineScores()).stream().mapToDouble(ScoredResponse::total).average()
+                        : OptionalDouble.empty();
+                if (open.isPresent() && Recovery.recovered(measure, score.total(), baseline)) {
+                    episodes.resolve(client, open.get(), response.id, at);
+                    episode = open.get();
+                    resolved = true;
+                }
+            }
+        } else if (measure.purpose() == Purpose.REFLECTION) {
+            Optional<ScoredResponse> latestClient = latestClientAllianceRating(client, in.professionalId());
+            signals = ScoreRules.professionalReflection(new ScoreRules.Reflection(measure, current), latestClient, thresholds);
+            episode = episodes.raise(client, in.professionalId(), signals, at);
+        }
+        return new Recorded(response, score, signals, episode, resolved);
+    }
+
+    private Optional<ScoreRules.Reflection> latestReflection(ClientRef client, String professionalId) {
+        return FeedbackResponse.<FeedbackResponse>find(
+                        "clientId = ?1 and professionalId = ?2 and rater = 'professional' order by recordedAt desc",
+                        client.clientId, professionalId).stream()
+                .flatMap(r -> measures.find(client.organisationId, r.measureId)
+                        .filter(m -> m.purpose() == Purpose.REFLECTION)
+                        .map(m -> new ScoreRules.Reflection(m, scored(r))).stream())
+                .findFirst();
+    }
+
+    private Optional<ScoredResponse> latestClientAllianceRating(ClientRef client, String professionalId) {
+        return FeedbackResponse.<FeedbackResponse>find(
+                        "clientId = ?1 and professionalId = ?2 and rater = 'client' order by recordedAt desc",
+                        client.clientId, professionalId).stream()
+                .filter(r -> measures.find(client.organisationId, r.measureId).map(m -> m.purpose() == Purpose.ALLIANCE).orElse(false))
+                .map(Feedback::scored)
+                .findFirst();
+    }
+
+    static ScoredResponse scored(FeedbackResponse r) {
+        return new ScoredResponse(r.id, r.measureId, r.recordedAt, r.total, r.percentOfMax, r.inConcernRange);
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
