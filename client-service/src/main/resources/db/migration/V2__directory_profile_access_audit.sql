@@ -108,22 +108,6 @@ create table consent_record (
 );
 
 create index consent_record_client on consent_record (client_id, category);
-
--- Audit: every read and write of client data, who did it and on what basis. Holds ids only, so it
--- survives erasure without keeping personal data.
-create table audit_entry (
-    id          bigserial   primary key,
-    at          timestamptz not null default now(),
-    client_id   uuid        not null,
-    actor_id    text        not null,
-    actor_roles text        not null,
-    action      text        not null,
-    resource    text        not null,
-    basis       text        not null
-);
-
-create index audit_entry_client on audit_entry (client_id, at desc, id desc);
-
 -- The case: referral, rehabilitation context, funding and litigation. The firm named here is the
 -- law firm whose solicitors may see the client (within consent).
 create table client_case (

@@ -122,15 +122,3 @@ create table calendar_feed (
     revoked_at      timestamptz
 );
 create unique index calendar_feed_active on calendar_feed (professional_id) where revoked_at is null;
-
-create table audit_entry (
-    id          bigserial primary key,
-    at          timestamptz not null,
-    client_id   uuid not null,
-    actor_id    text not null,
-    actor_roles text not null,
-    action      text not null,
-    resource    text not null,
-    basis       text not null
-);
-create index audit_entry_client on audit_entry (client_id, at);

@@ -3,6 +3,7 @@ package app.rapport.alliance.access;
 import app.rapport.alliance.domain.CareCircleMember;
 import app.rapport.alliance.domain.ClientRef;
 import app.rapport.alliance.domain.ErasedClient;
+import app.rapport.platform.audit.AuditLog;
 import app.rapport.platform.problem.Problem;
 import app.rapport.platform.problem.ProblemException;
 import app.rapport.platform.security.Caller;
@@ -31,6 +32,9 @@ public class AllianceAccess {
 
     @Inject
     Caller caller;
+
+    @Inject
+    AuditLog auditLog;
 
     /** How the caller may see a client's alliance data. */
     public record Scope(ClientRef client, String basis, Optional<String> onlyProfessional) {
@@ -80,16 +84,7 @@ public class AllianceAccess {
     /** Records an allowed read or write in the use case's transaction, so an entry exists exactly when access did. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Scope audit(Scope scope, String action, String resource) {
-        app.rapport.alliance.domain.AuditEntry entry = new app.rapport.alliance.domain.AuditEntry();
-        entry.id = UUID.randomUUID();
-        entry.clientId = scope.client().clientId;
-        entry.userId = caller.userId();
-        entry.roles = String.join(",", caller.roles());
-        entry.action = action;
-        entry.resource = resource;
-        entry.basis = scope.basis();
-        entry.at = java.time.Instant.now();
-        entry.persist();
+        auditLog.record(scope.client().clientId, action, resource, scope.basis());
         return scope;
     }
 

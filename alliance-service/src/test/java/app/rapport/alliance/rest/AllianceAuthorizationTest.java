@@ -98,7 +98,7 @@ class AllianceAuthorizationTest {
     @Test
     void readsAndWritesAreAuditedWithTheirBasisAndRefusalsLeaveNothing() {
         UUID client = clientWithTwoPairs();
-        String theoReads = "select count(*) from audit_entry where client_id = ?1 and user_id = '"
+        String theoReads = "select count(*) from audit_entry where client_id = ?1 and actor_id = '"
                 + DemoUsers.THEO.userId() + "' and action = 'read' and resource = 'episodes' and basis = 'care-circle:therapist'";
         long before = count(theoReads, client); // the set-up polled until theo could see the client
         as(DemoUsers.THEO).get(path(client, "/episodes")).then().statusCode(200);
@@ -106,12 +106,12 @@ class AllianceAuthorizationTest {
         as(DemoUsers.NADIA).get(path(client, "/episodes")).then().statusCode(404);
         as(DemoUsers.SOPHIE).get(path(client, "/episodes")).then().statusCode(403);
         assertEquals(before + 1, count(theoReads, client));
-        assertEquals(1, count("select count(*) from audit_entry where client_id = ?1 and user_id = '"
+        assertEquals(1, count("select count(*) from audit_entry where client_id = ?1 and actor_id = '"
                 + DemoUsers.TARA.userId() + "' and basis = 'team-lead:team-north'", client));
-        assertEquals(1, count("select count(*) from audit_entry where client_id = ?1 and user_id = '"
+        assertEquals(1, count("select count(*) from audit_entry where client_id = ?1 and actor_id = '"
                 + DemoUsers.THEO.userId() + "' and action = 'write' and resource = 'responses'", client));
         for (DemoUser refused : List.of(DemoUsers.NADIA, DemoUsers.SOPHIE)) {
-            assertEquals(0, count("select count(*) from audit_entry where client_id = ?1 and user_id = '"
+            assertEquals(0, count("select count(*) from audit_entry where client_id = ?1 and actor_id = '"
                     + refused.userId() + "'", client));
         }
     }

@@ -3,6 +3,7 @@ package app.rapport.clients.access;
 import app.rapport.clients.domain.CareCircleMember;
 import app.rapport.clients.domain.Client;
 import app.rapport.clients.domain.ClientCase;
+import app.rapport.platform.audit.AuditLog;
 import app.rapport.platform.problem.Problem;
 import app.rapport.platform.problem.ProblemException;
 import app.rapport.platform.security.Caller;

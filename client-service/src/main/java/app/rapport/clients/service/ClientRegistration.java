@@ -1,6 +1,6 @@
 package app.rapport.clients.service;
 
-import app.rapport.clients.access.AuditLog;
+import app.rapport.platform.audit.AuditLog;
 import app.rapport.clients.domain.CareCircleMember;
 import app.rapport.clients.domain.Client;
 import app.rapport.clients.domain.ClientStatus;

@@ -1,6 +1,6 @@
 package app.rapport.clients.access;
 
-import app.rapport.clients.domain.AuditEntry;
+import app.rapport.platform.audit.AuditEntry;
 import app.rapport.clients.support.Fixtures;
 import app.rapport.devkit.tokens.DemoUsers;
 import io.quarkus.narayana.jta.QuarkusTransaction;

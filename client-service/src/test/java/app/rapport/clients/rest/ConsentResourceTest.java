@@ -1,6 +1,6 @@
 package app.rapport.clients.rest;
 
-import app.rapport.clients.domain.AuditEntry;
+import app.rapport.platform.audit.AuditEntry;
 import app.rapport.clients.domain.ConsentDecision;
 import app.rapport.clients.domain.ConsentRecord;
 import app.rapport.contract.CareTeamRole;

@@ -1,6 +1,6 @@
 package app.rapport.clients.rest;
 
-import app.rapport.clients.domain.AuditEntry;
+import app.rapport.platform.audit.AuditEntry;
 import app.rapport.contract.CareTeamRole;
 import app.rapport.devkit.tokens.DemoUsers;
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,6 +1,6 @@
 package app.rapport.clients.support;
 
-import app.rapport.clients.domain.AuditEntry;
+import app.rapport.platform.audit.AuditEntry;
 import app.rapport.clients.domain.CareCircleMember;
 import app.rapport.clients.domain.Client;
 import app.rapport.clients.domain.ClientCase;

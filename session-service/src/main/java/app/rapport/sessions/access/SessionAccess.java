@@ -1,5 +1,6 @@
 package app.rapport.sessions.access;
 
+import app.rapport.platform.audit.AuditLog;
 import app.rapport.platform.problem.Problem;
 import app.rapport.platform.problem.ProblemException;
 import app.rapport.platform.security.Caller;

@@ -1,6 +1,6 @@
 package app.rapport.clients.service.privacy;
 
-import app.rapport.clients.domain.AuditEntry;
+import app.rapport.platform.audit.AuditEntry;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 

@@ -2,7 +2,7 @@ package app.rapport.clients.service.privacy;
 
 import app.rapport.clients.access.ClientAccess;
 import app.rapport.clients.access.Permission;
-import app.rapport.clients.domain.AuditEntry;
+import app.rapport.platform.audit.AuditEntry;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;

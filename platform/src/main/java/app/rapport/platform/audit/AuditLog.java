@@ -1,6 +1,5 @@
-package app.rapport.clients.access;
+package app.rapport.platform.audit;
 
-import app.rapport.clients.domain.AuditEntry;
 import app.rapport.platform.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,4 +1,4 @@
-package app.rapport.clients.domain;
+package app.rapport.platform.audit;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -36,7 +36,7 @@ public class AuditEntry extends PanacheEntityBase {
     @Column(nullable = false)
     public String action;
 
-    /** The part of the record, e.g. {@code profile}, {@code care-circle}, {@code consent}. */
+    /** The part of the record, e.g. {@code profile}, {@code session-notes}, {@code episodes}. */
     @Column(nullable = false)
     public String resource;
 
