@@ -61,7 +61,7 @@ public final class EventSamples {
         return LocalDate.now(ZoneId.of("Europe/London"));
     }
 
-    static EventEnvelope clientRegistered(DemoUser registeredBy) {
+    public static EventEnvelope clientRegistered(DemoUser registeredBy) {
         UUID clientId = UUID.randomUUID();
         String reference = "C-" + clientId.toString().replace("-", "").substring(0, 6).toUpperCase();
         return EventCodec.envelope(EventType.CLIENT_REGISTERED, CLIENTS, clientId,
@@ -70,7 +70,7 @@ public final class EventSamples {
                         registeredBy.userId()));
     }
 
-    static EventEnvelope of(EventType type, UUID clientId, Object payload) {
+    public static EventEnvelope of(EventType type, UUID clientId, Object payload) {
         EventEnvelope event = EventCodec.envelope(type, type.topic() == Topic.SESSIONS ? SESSIONS : CLIENTS, clientId,
                 DemoUsers.ORGANISATION, DemoUsers.TEAM_NORTH, payload);
         Set<String> problems = ContractVerifier.problems(event);
@@ -80,51 +80,51 @@ public final class EventSamples {
         return event;
     }
 
-    static EventEnvelope joined(UUID clientId, UUID memberId, DemoUser user, CareTeamRole role) {
+    public static EventEnvelope joined(UUID clientId, UUID memberId, DemoUser user, CareTeamRole role) {
         return of(EventType.CARETEAM_MEMBER_JOINED, clientId, new MemberJoined(clientId, memberId,
                 user == null ? null : user.userId(), role, null, user == null ? null : user.organisationId(), today()));
     }
 
-    static EventEnvelope left(UUID clientId, UUID memberId, DemoUser user, CareTeamRole role) {
+    public static EventEnvelope left(UUID clientId, UUID memberId, DemoUser user, CareTeamRole role) {
         return of(EventType.CARETEAM_MEMBER_LEFT, clientId, new MemberLeft(clientId, memberId, user.userId(), role, today()));
     }
 
-    static EventEnvelope granted(UUID clientId, DataCategory category, CareTeamRole role, UUID memberId) {
+    public static EventEnvelope granted(UUID clientId, DataCategory category, CareTeamRole role, UUID memberId) {
         return of(EventType.CONSENT_GRANTED, clientId, new ConsentGranted(clientId, UUID.randomUUID(), category, role,
                 memberId, today(), null, OUTSIDER));
     }
 
-    static EventEnvelope withdrawn(UUID clientId, DataCategory category, CareTeamRole role, UUID memberId) {
+    public static EventEnvelope withdrawn(UUID clientId, DataCategory category, CareTeamRole role, UUID memberId) {
         return of(EventType.CONSENT_WITHDRAWN, clientId, new ConsentWithdrawn(clientId, UUID.randomUUID(), category, role,
                 memberId, today(), OUTSIDER));
     }
 
-    static EventEnvelope discharged(UUID clientId) {
+    public static EventEnvelope discharged(UUID clientId) {
         return of(EventType.CLIENT_DISCHARGED, clientId, new ClientDischarged(clientId, "planned", today(), OUTSIDER));
     }
 
-    static EventEnvelope updated(UUID clientId) {
+    public static EventEnvelope updated(UUID clientId) {
         return of(EventType.CLIENT_UPDATED, clientId, new ClientUpdated(clientId, DemoUsers.TEAM_NORTH, List.of("contact"),
                 null, null, OUTSIDER));
     }
 
-    static EventEnvelope erased(UUID clientId) {
+    public static EventEnvelope erased(UUID clientId) {
         return of(EventType.CLIENT_ERASED, clientId, new ClientErased(clientId, Instant.now(), OUTSIDER));
     }
 
-    static EventEnvelope goalSet(UUID clientId, UUID goalId, DemoUser agreedBy) {
+    public static EventEnvelope goalSet(UUID clientId, UUID goalId, DemoUser agreedBy) {
         return of(EventType.GOAL_SET, clientId, new GoalSet(clientId, goalId, List.of(agreedBy.userId()), OUTSIDER));
     }
 
-    static EventEnvelope goalUpdated(UUID clientId, UUID goalId) {
+    public static EventEnvelope goalUpdated(UUID clientId, UUID goalId) {
         return of(EventType.GOAL_UPDATED, clientId, new GoalUpdated(clientId, goalId, "on-hold", 40, OUTSIDER));
     }
 
-    static EventEnvelope goalAchieved(UUID clientId, UUID goalId) {
+    public static EventEnvelope goalAchieved(UUID clientId, UUID goalId) {
         return of(EventType.GOAL_ACHIEVED, clientId, new GoalAchieved(clientId, goalId, today(), OUTSIDER));
     }
 
-    static EventEnvelope milestone(UUID clientId) {
+    public static EventEnvelope milestone(UUID clientId) {
         return of(EventType.LITIGATION_MILESTONE_RECORDED, clientId, new MilestoneRecorded(clientId, UUID.randomUUID(),
                 "trial-date-set", today(), today().plusMonths(6), DemoUsers.LAW_FIRM, OUTSIDER));
     }
@@ -137,42 +137,42 @@ public final class EventSamples {
         return professionals.stream().map(DemoUser::userId).toList();
     }
 
-    static EventEnvelope scheduled(UUID clientId, UUID sessionId, List<DemoUser> professionals) {
+    public static EventEnvelope scheduled(UUID clientId, UUID sessionId, List<DemoUser> professionals) {
         Instant start = nextWeek();
         return of(EventType.SESSION_SCHEDULED, clientId, new SessionScheduled(sessionId, clientId, ids(professionals),
                 "therapy", start, start.plus(Duration.ofHours(1)), "Europe/London", null, OUTSIDER));
     }
 
-    static EventEnvelope rescheduled(UUID clientId, UUID sessionId, List<DemoUser> professionals) {
+    public static EventEnvelope rescheduled(UUID clientId, UUID sessionId, List<DemoUser> professionals) {
         Instant start = nextWeek();
         return of(EventType.SESSION_RESCHEDULED, clientId, new SessionRescheduled(sessionId, UUID.randomUUID(), clientId,
                 ids(professionals), "therapy", start, start.plus(Duration.ofDays(1)),
                 start.plus(Duration.ofDays(1)).plus(Duration.ofHours(1)), 168, OUTSIDER));
     }
 
-    static EventEnvelope cancelled(UUID clientId, UUID sessionId, List<DemoUser> professionals) {
+    public static EventEnvelope cancelled(UUID clientId, UUID sessionId, List<DemoUser> professionals) {
         return of(EventType.SESSION_CANCELLED, clientId, new SessionCancelled(sessionId, clientId, ids(professionals),
                 "therapy", nextWeek(), "client", "illness", 12.5, OUTSIDER));
     }
 
-    static EventEnvelope attended(UUID clientId, UUID sessionId, List<DemoUser> professionals) {
+    public static EventEnvelope attended(UUID clientId, UUID sessionId, List<DemoUser> professionals) {
         return of(EventType.SESSION_ATTENDED, clientId, new SessionAttended(sessionId, clientId, ids(professionals),
                 "therapy", Instant.now().minus(Duration.ofHours(2)), 0,
                 professionals.stream().map(p -> new PairHistory(p.userId(), null, null)).toList(), OUTSIDER));
     }
 
-    static EventEnvelope missed(UUID clientId, UUID sessionId, List<DemoUser> professionals) {
+    public static EventEnvelope missed(UUID clientId, UUID sessionId, List<DemoUser> professionals) {
         return of(EventType.SESSION_MISSED, clientId, new SessionMissed(sessionId, clientId, ids(professionals),
                 "therapy", Instant.now().minus(Duration.ofHours(2)),
                 professionals.stream().map(p -> new PairHistory(p.userId(), 7.0, 7.0)).toList(), OUTSIDER));
     }
 
-    static EventEnvelope endingApproaching(UUID clientId, DemoUser professional) {
+    public static EventEnvelope endingApproaching(UUID clientId, DemoUser professional) {
         return of(EventType.SESSION_ENDING_APPROACHING, clientId, new SessionEndingApproaching(UUID.randomUUID(), clientId,
                 professional.userId(), 12, 10, 2));
     }
 
-    static byte[] bytes(EventEnvelope event) {
+    public static byte[] bytes(EventEnvelope event) {
         return EventCodec.toJson(event).getBytes(StandardCharsets.UTF_8);
     }
 
