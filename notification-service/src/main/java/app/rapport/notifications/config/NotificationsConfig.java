@@ -15,6 +15,33 @@ public interface NotificationsConfig {
 
     Stream stream();
 
+    Email email();
+
+    /** Where links in emails point: the web client's origin, e.g. {@code https://rapport.example.org}. */
+    @WithDefault("http://127.0.0.1:8080")
+    String webClientUrl();
+
+    interface Email {
+        /** The sender looks for due emails this often. */
+        @WithDefault("5s")
+        Duration pollInterval();
+
+        /** Off in tests that drive the sender themselves. */
+        @WithDefault("true")
+        boolean senderEnabled();
+
+        /** Local time (Europe/London) the daily digest goes out. */
+        @WithDefault("07:00")
+        java.time.LocalTime digestAt();
+
+        /** Attempts before an email is given up (the failure stays recorded). */
+        @WithDefault("10")
+        int maxAttempts();
+
+        @WithDefault("Rapport <notifications@rapport.invalid>")
+        String from();
+    }
+
     interface Stream {
         /** An open stream also looks for new items this often, in case a wake-up was missed. */
         @WithDefault("10s")

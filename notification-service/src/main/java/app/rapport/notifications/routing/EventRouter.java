@@ -5,6 +5,8 @@ import app.rapport.contract.EventType;
 import app.rapport.notifications.consent.ClientConsent;
 import app.rapport.notifications.domain.CareCircleMember;
 import app.rapport.notifications.domain.ClientRecord;
+import app.rapport.notifications.domain.Recipient;
+import app.rapport.notifications.email.EmailChannel;
 import app.rapport.notifications.service.Delivery;
 import app.rapport.notifications.service.InAppInbox;
 import app.rapport.notifications.service.RecipientPreferences;
@@ -15,10 +17,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -56,6 +60,9 @@ public class EventRouter implements EventHandler {
 
     @Inject
     InAppInbox inbox;
+
+    @Inject
+    EmailChannel email;
 
     @Inject
     MeterRegistry metrics;
@@ -102,12 +109,15 @@ public class EventRouter implements EventHandler {
                 continue;
             }
             RecipientPreferences.Choice choice = preferences.choice(member.userId, rule.group());
-            if (choice.inApp()) {
-                Messages.Text text = Messages.of(event, reference, preferences.language(member.userId).orElse(null));
-                if (inbox.deliver(new Delivery(event.id(), member.userId, clientId, event.type(), text.title(), text.link(),
-                        rule.reveals().wire()))) {
-                    delivered++;
-                }
+            Optional<Recipient> recipient = preferences.recipient(member.userId);
+            Messages.Text text = Messages.of(event, reference, recipient.map(r -> r.language).orElse(null));
+            Delivery delivery = new Delivery(event.id(), member.userId, clientId, event.type(), text.title(), text.link(),
+                    rule.reveals().wire());
+            if (choice.inApp() && inbox.deliver(delivery)) {
+                delivered++;
+            }
+            if (choice.email() && recipient.map(r -> r.email != null).orElse(false)) {
+                email.queue(delivery, recipient.get(), choice, rule.urgent(), Instant.now());
             }
         }
         LOG.debugf("%s for client %s: %d in-app notifications", event.type(), clientId, delivered);
