@@ -17,6 +17,39 @@ public interface NotificationsConfig {
 
     Email email();
 
+    Webhooks webhooks();
+
+    interface Webhooks {
+        @WithDefault("1s")
+        Duration pollInterval();
+
+        @WithDefault("true")
+        boolean senderEnabled();
+
+        /** Retries go on this long after the first attempt; then the delivery is dead-lettered (replayable). */
+        @WithDefault("PT24H")
+        Duration retryWindow();
+
+        /** First retry delay; each retry doubles it, with ±20 % jitter, up to {@link #maxBackoff()}. */
+        @WithDefault("PT10S")
+        Duration initialBackoff();
+
+        @WithDefault("PT1H")
+        Duration maxBackoff();
+
+        /** The receiver must answer within this. */
+        @WithDefault("PT10S")
+        Duration timeout();
+
+        /** How long the old secret keeps signing after a rotation when the request names no overlap. */
+        @WithDefault("PT24H")
+        Duration defaultRotationOverlap();
+
+        /** Only for development and tests: allow plain http to a loopback address. */
+        @WithDefault("false")
+        boolean allowHttpLoopback();
+    }
+
     /** Where links in emails point: the web client's origin, e.g. {@code https://rapport.example.org}. */
     @WithDefault("http://127.0.0.1:8080")
     String webClientUrl();

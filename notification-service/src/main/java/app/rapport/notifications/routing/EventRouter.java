@@ -7,6 +7,8 @@ import app.rapport.notifications.domain.CareCircleMember;
 import app.rapport.notifications.domain.ClientRecord;
 import app.rapport.notifications.domain.Recipient;
 import app.rapport.notifications.email.EmailChannel;
+import app.rapport.notifications.webhooks.WebhookChannel;
+import app.rapport.contract.CareTeamRole;
 import app.rapport.notifications.service.Delivery;
 import app.rapport.notifications.service.InAppInbox;
 import app.rapport.notifications.service.RecipientPreferences;
@@ -65,6 +67,9 @@ public class EventRouter implements EventHandler {
     EmailChannel email;
 
     @Inject
+    WebhookChannel webhooks;
+
+    @Inject
     MeterRegistry metrics;
 
     @Override
@@ -96,6 +101,8 @@ public class EventRouter implements EventHandler {
         Set<String> actors = values(event.data(), ACTOR_FIELDS);
         LocalDate today = LocalDate.now(ClientConsent.UK);
         int delivered = 0;
+        Set<String> firms = new java.util.LinkedHashSet<>();
+        Messages.Text plainText = Messages.of(event, reference, null);
         for (CareCircleMember member : CareCircleMember.ofClient(clientId)) {
             if (member.userId == null || !member.activeOn(today) || actors.contains(member.userId)) {
                 continue;
@@ -107,6 +114,9 @@ public class EventRouter implements EventHandler {
             if (!consent.allows(clientId, rule.reveals(), member.role, member.memberId)) {
                 metrics.counter("rapport.notifications.withheld", "reason", "consent").increment();
                 continue;
+            }
+            if (member.role == CareTeamRole.SOLICITOR && member.organisationId != null) {
+                firms.add(member.organisationId);
             }
             RecipientPreferences.Choice choice = preferences.choice(member.userId, rule.group());
             Optional<Recipient> recipient = preferences.recipient(member.userId);
@@ -120,7 +130,12 @@ public class EventRouter implements EventHandler {
                 email.queue(delivery, recipient.get(), choice, rule.urgent(), Instant.now());
             }
         }
-        LOG.debugf("%s for client %s: %d in-app notifications", event.type(), clientId, delivered);
+        // Firms' systems: each firm with a solicitor the event may reach gets it on its subscriptions.
+        Instant now = Instant.now();
+        for (String firm : firms) {
+            webhooks.queue(event, rule, firm, reference, plainText, now);
+        }
+        LOG.debugf("%s for client %s: %d in-app notifications, %d firms", event.type(), clientId, delivered, firms.size());
     }
 
     private static Set<String> values(JsonNode data, List<String> fields) {
