@@ -104,7 +104,7 @@ public class EventRouter implements EventHandler {
         Set<String> firms = new java.util.LinkedHashSet<>();
         Messages.Text plainText = Messages.of(event, reference, null);
         for (CareCircleMember member : CareCircleMember.ofClient(clientId)) {
-            if (member.userId == null || !member.activeOn(today) || actors.contains(member.userId)) {
+            if (member.userId == null || !member.activeOn(today)) {
                 continue;
             }
             Relevance relevance = rule.relevanceFor(member.role);
@@ -116,7 +116,11 @@ public class EventRouter implements EventHandler {
                 continue;
             }
             if (member.role == CareTeamRole.SOLICITOR && member.organisationId != null) {
+                // The firm's system hears of it even when the firm's own solicitor caused it.
                 firms.add(member.organisationId);
+            }
+            if (actors.contains(member.userId)) {
+                continue;
             }
             RecipientPreferences.Choice choice = preferences.choice(member.userId, rule.group());
             Optional<Recipient> recipient = preferences.recipient(member.userId);

@@ -130,6 +130,22 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    void aMilestoneTheFirmsSolicitorRecordedReachesTheFirmsSystemButNotHerInbox() throws Exception {
+        Firm firm = firm();
+        UUID client = clientOf(firm);
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            subscribe(firm, receiver.url(), MILESTONE);
+            UUID milestone = UUID.randomUUID();
+            EventSamples.publish(EventSamples.of(EventType.LITIGATION_MILESTONE_RECORDED, client,
+                    new app.rapport.contract.litigation.MilestoneRecorded(client, milestone, "interim-payment",
+                            EventSamples.today(), null, firm.id(), DemoUsers.SOPHIE.userId())));
+            awaitThat(() -> receiver.received().size() == 1);
+            awaitThat(() -> Inboxes.countsByType(DemoUsers.ALICE, client).containsKey(MILESTONE));
+            assertFalse(Inboxes.countsByType(DemoUsers.SOPHIE, client).containsKey(MILESTONE), "she did it herself");
+        }
+    }
+
+    @Test
     void afterTheRetryWindowADeliveryIsDeadAndCanBeReplayed() throws Exception {
         Firm firm = firm();
         UUID client = clientOf(firm);
