@@ -47,4 +47,14 @@ public class Notification extends PanacheEntityBase {
 
     @Column(name = "read_at")
     public Instant readAt;
+
+    @Column(name = "archived_at")
+    public Instant archivedAt;
+
+    /** The data category the notification reveals (absent on items from before routing knew it). */
+    public String category;
+
+    /** Increases with every delivery: the live stream's event id, from which a reconnect resumes. */
+    @Column(insertable = false, updatable = false)
+    public Long seq;
 }

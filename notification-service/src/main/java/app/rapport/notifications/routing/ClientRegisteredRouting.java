@@ -28,6 +28,6 @@ public class ClientRegisteredRouting implements EventHandler {
         ClientRegistered registered = event.dataAs(ClientRegistered.class);
         inbox.deliver(new Delivery(event.id(), registered.registeredBy(), registered.clientId(), event.type(),
                 "Client " + registered.clientReference() + " is now on your caseload",
-                "/clients/" + registered.clientId()));
+                "/clients/" + registered.clientId(), "identity"));
     }
 }

@@ -56,6 +56,49 @@ class InboxResourceTest {
     }
 
     @Test
+    void archivingTakesAnItemOutOfTheInboxAndTheUnreadCountAndOnlyWorksOnYourOwn() {
+        UUID client = deliverTo(DemoUsers.TARA.userId());
+        var before = given().auth().oauth2(Tokens.of(DemoUsers.TARA)).get("/api/v1/notifications/inbox")
+                .then().statusCode(200).extract().jsonPath();
+        String id = before.getString("items.find { it.clientId == '" + client + "' }.id");
+        int unread = before.getInt("unread");
+        int total = before.getInt("total");
+
+        given().auth().oauth2(Tokens.of(DemoUsers.ALICE)).post("/api/v1/notifications/inbox/" + id + "/archive")
+                .then().statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(Tokens.of(DemoUsers.TARA)).post("/api/v1/notifications/inbox/" + UUID.randomUUID() + "/archive")
+                .then().statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(Tokens.of(DemoUsers.TARA)).post("/api/v1/notifications/inbox/" + id + "/archive")
+                .then().statusCode(200).body("archived", equalTo(true)).body("read", equalTo(true));
+        given().auth().oauth2(Tokens.of(DemoUsers.TARA)).get("/api/v1/notifications/inbox")
+                .then().statusCode(200)
+                .body("unread", equalTo(unread - 1))
+                .body("total", equalTo(total - 1))
+                .body("items.id", not(hasItem(id)));
+        given().auth().oauth2(Tokens.of(DemoUsers.TARA)).get("/api/v1/notifications/inbox?archived=true")
+                .then().statusCode(200).body("items.id", hasItem(id));
+        // Archiving twice changes nothing more.
+        given().auth().oauth2(Tokens.of(DemoUsers.TARA)).post("/api/v1/notifications/inbox/" + id + "/archive")
+                .then().statusCode(200).body("archived", equalTo(true));
+    }
+
+    @Test
+    void pagesAreNewestFirstAndCountTheWholeInbox() {
+        String me = "paging-" + UUID.randomUUID();
+        for (int i = 0; i < 5; i++) {
+            deliverTo(me);
+        }
+        var firstPage = inbox.page(me, 0, 2);
+        var secondPage = inbox.page(me, 1, 2);
+        var lastPage = inbox.page(me, 2, 2);
+        org.junit.jupiter.api.Assertions.assertEquals(2, firstPage.size());
+        org.junit.jupiter.api.Assertions.assertEquals(2, secondPage.size());
+        org.junit.jupiter.api.Assertions.assertEquals(1, lastPage.size());
+        org.junit.jupiter.api.Assertions.assertTrue(firstPage.get(1).seq > secondPage.get(0).seq, "newest first");
+        org.junit.jupiter.api.Assertions.assertEquals(5, inbox.total(me));
+    }
+
+    @Test
     void theInboxNeedsAToken() {
         given().get("/api/v1/notifications/inbox").then().statusCode(401).contentType("application/problem+json");
     }

@@ -1,0 +1,268 @@
+package app.rapport.notifications.webhooks;
+
+import app.rapport.contract.CareTeamRole;
+import app.rapport.contract.DataCategory;
+import app.rapport.contract.EventEnvelope;
+import app.rapport.contract.EventType;
+import app.rapport.contract.careteam.MemberJoined;
+import app.rapport.devkit.testing.Tokens;
+import app.rapport.devkit.tokens.DemoUser;
+import app.rapport.devkit.tokens.DemoUsers;
+import app.rapport.devkit.tokens.TokenSpec;
+import app.rapport.notifications.routing.EventSamples;
+import app.rapport.notifications.support.Inboxes;
+import app.rapport.notifications.support.WebhookReceiver;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Signed webhooks to a real HTTP receiver on loopback that fails, hangs and recovers. Each test uses its
+ * own law firm (and the firm's system as a machine client), so tests do not see each other's deliveries.
+ */
+@QuarkusTest
+class WebhookDeliveryTest {
+
+    private static final String MILESTONE = EventType.LITIGATION_MILESTONE_RECORDED.typeName();
+    private static final String CANCELLED = EventType.SESSION_CANCELLED.typeName();
+
+    private record Firm(String id, String token, UUID solicitorMember) {
+    }
+
+    private static Firm firm() {
+        String id = "org-firm-" + UUID.randomUUID().toString().substring(0, 8);
+        DemoUser system = new DemoUser("system-" + id, UUID.randomUUID().toString(), "Case system of " + id,
+                "system@" + id + ".example", List.of("solicitor-system"), id, List.of());
+        return new Firm(id, Tokens.of(TokenSpec.of(system)), UUID.randomUUID());
+    }
+
+    private static void awaitThat(BooleanSupplier condition) {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(condition::getAsBoolean);
+    }
+
+    /** A client whose case names the firm (Sophie of that firm in the care circle). */
+    private static UUID clientOf(Firm firm) throws Exception {
+        EventEnvelope registration = EventSamples.clientRegistered(DemoUsers.ALICE);
+        UUID client = registration.clientId();
+        EventSamples.publish(registration,
+                EventSamples.joined(client, UUID.randomUUID(), DemoUsers.ALICE, CareTeamRole.CASE_MANAGER),
+                EventSamples.of(EventType.CARETEAM_MEMBER_JOINED, client, new MemberJoined(client, firm.solicitorMember(),
+                        DemoUsers.SOPHIE.userId(), CareTeamRole.SOLICITOR, null, firm.id(), EventSamples.today())));
+        awaitThat(() -> Inboxes.countsByType(DemoUsers.ALICE, client)
+                .getOrDefault(EventType.CARETEAM_MEMBER_JOINED.typeName(), 0) == 2);
+        return client;
+    }
+
+    private static JsonPath subscribe(Firm firm, String url, String... types) {
+        return given().auth().oauth2(firm.token()).contentType(ContentType.JSON)
+                .body(Map.of("url", url, "eventTypes", List.of(types)))
+                .post("/api/v1/notifications/webhooks")
+                .then().statusCode(201).extract().jsonPath();
+    }
+
+    private static List<Map<String, Object>> log(Firm firm, String subscription) {
+        return given().auth().oauth2(firm.token()).get("/api/v1/notifications/webhooks/" + subscription + "/deliveries")
+                .then().statusCode(200).extract().jsonPath().getList("$");
+    }
+
+    private static String status(Firm firm, String subscription) {
+        List<Map<String, Object>> log = log(firm, subscription);
+        return log.isEmpty() ? "none" : (String) log.get(0).get("status");
+    }
+
+    @Test
+    void signedRetriedThroughFailuresAndATimeoutThenDeliveredOnceDespiteRedelivery() throws Exception {
+        Firm firm = firm();
+        UUID client = clientOf(firm);
+        try (WebhookReceiver receiver = new WebhookReceiver().answer(500, 503, WebhookReceiver.HANG)) {
+            JsonPath subscription = subscribe(firm, receiver.url(), MILESTONE);
+            String secret = subscription.getString("secret");
+            assertTrue(secret.startsWith("whsec_"));
+            String id = subscription.getString("id");
+
+            EventEnvelope milestone = EventSamples.milestone(client);
+            EventSamples.publish(milestone, milestone);
+            awaitThat(() -> "succeeded".equals(status(firm, id)));
+
+            List<WebhookReceiver.Received> got = receiver.received();
+            assertEquals(4, got.size(), "500, 503, a hang, then success: " + got.stream().map(WebhookReceiver.Received::answered).toList());
+            assertEquals(1, got.stream().map(r -> r.header("webhook-id")).distinct().count(), "one message, retried");
+            for (WebhookReceiver.Received request : got) {
+                assertTrue(StandardWebhooksVerifier.verify(secret, request.header("webhook-id"),
+                        request.header("webhook-timestamp"), request.header("webhook-signature"), request.body()),
+                        "signature verifies independently");
+                assertFalse(StandardWebhooksVerifier.verify(secret, request.header("webhook-id"),
+                        request.header("webhook-timestamp"), request.header("webhook-signature"), request.body() + " "),
+                        "a changed body does not verify");
+            }
+            JsonPath body = JsonPath.from(got.get(3).body());
+            assertEquals(MILESTONE, body.getString("type"));
+            assertEquals(client.toString(), body.getString("data.clientId"));
+            assertEquals("/clients/" + client + "/case", body.getString("data.link"));
+
+            List<Map<String, Object>> log = log(firm, id);
+            assertEquals(1, log.size(), "the event delivered twice made one delivery");
+            assertEquals(4, log.get(0).get("attempts"));
+            List<Map<String, Object>> attempts = (List<Map<String, Object>>) log.get(0).get("log");
+            assertEquals(500, attempts.get(0).get("statusCode"));
+            assertEquals(503, attempts.get(1).get("statusCode"));
+            assertNull(attempts.get(2).get("statusCode"));
+            assertTrue(((String) attempts.get(2).get("error")).contains("Timeout"), attempts.get(2).toString());
+            assertEquals(200, attempts.get(3).get("statusCode"));
+        }
+    }
+
+    @Test
+    void aMilestoneTheFirmsSolicitorRecordedReachesTheFirmsSystemButNotHerInbox() throws Exception {
+        Firm firm = firm();
+        UUID client = clientOf(firm);
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            subscribe(firm, receiver.url(), MILESTONE);
+            UUID milestone = UUID.randomUUID();
+            EventSamples.publish(EventSamples.of(EventType.LITIGATION_MILESTONE_RECORDED, client,
+                    new app.rapport.contract.litigation.MilestoneRecorded(client, milestone, "interim-payment",
+                            EventSamples.today(), null, firm.id(), DemoUsers.SOPHIE.userId())));
+            awaitThat(() -> receiver.received().size() == 1);
+            awaitThat(() -> Inboxes.countsByType(DemoUsers.ALICE, client).containsKey(MILESTONE));
+            assertFalse(Inboxes.countsByType(DemoUsers.SOPHIE, client).containsKey(MILESTONE), "she did it herself");
+        }
+    }
+
+    @Test
+    void afterTheRetryWindowADeliveryIsDeadAndCanBeReplayed() throws Exception {
+        Firm firm = firm();
+        UUID client = clientOf(firm);
+        try (WebhookReceiver receiver = new WebhookReceiver().otherwise(502)) {
+            String id = subscribe(firm, receiver.url(), MILESTONE).getString("id");
+            EventSamples.publish(EventSamples.milestone(client));
+            awaitThat(() -> "dead".equals(status(firm, id)));
+            int tries = receiver.received().size();
+            assertTrue(tries >= 3, "retried with backoff before giving up: " + tries);
+            Thread.sleep(600);
+            assertEquals(tries, receiver.received().size(), "nothing more once dead");
+
+            receiver.otherwise(204);
+            String delivery = (String) log(firm, id).get(0).get("id");
+            given().auth().oauth2(firm.token()).post("/api/v1/notifications/webhooks/" + id + "/deliveries/" + delivery + "/replay")
+                    .then().statusCode(202).body("status", equalTo("pending"));
+            awaitThat(() -> "succeeded".equals(status(firm, id)));
+            assertEquals(tries + 1, receiver.received().size());
+            // Pending or withheld items cannot be replayed; other firms cannot see this one.
+            given().auth().oauth2(firm().token()).post("/api/v1/notifications/webhooks/" + id + "/deliveries/" + delivery + "/replay")
+                    .then().statusCode(404);
+        }
+    }
+
+    @Test
+    void aConsentWithdrawalStopsPendingRetries() throws Exception {
+        Firm firm = firm();
+        UUID client = clientOf(firm);
+        try (WebhookReceiver receiver = new WebhookReceiver().otherwise(500)) {
+            String id = subscribe(firm, receiver.url(), CANCELLED).getString("id");
+            EventSamples.publish(EventSamples.granted(client, DataCategory.SCHEDULE, CareTeamRole.SOLICITOR, null));
+            awaitThat(() -> Inboxes.countsByType(DemoUsers.ALICE, client).containsKey(EventType.CONSENT_GRANTED.typeName()));
+            EventSamples.publish(EventSamples.cancelled(client, UUID.randomUUID(), List.of(DemoUsers.THEO)));
+            awaitThat(() -> !receiver.received().isEmpty());
+
+            EventSamples.publish(EventSamples.withdrawn(client, DataCategory.SCHEDULE, null, firm.solicitorMember()));
+            awaitThat(() -> "withheld".equals(status(firm, id)));
+            int tries = receiver.received().size();
+            Thread.sleep(800);
+            assertEquals(tries, receiver.received().size(), "no retry after the withdrawal");
+        }
+    }
+
+    @Test
+    void duringARotationBothSecretsSignThenOnlyTheNewOne() throws Exception {
+        Firm firm = firm();
+        UUID client = clientOf(firm);
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            JsonPath created = subscribe(firm, receiver.url(), MILESTONE);
+            String id = created.getString("id");
+            String oldSecret = created.getString("secret");
+            JsonPath rotated = given().auth().oauth2(firm.token()).contentType(ContentType.JSON).body("{\"overlap\":\"PT1H\"}")
+                    .post("/api/v1/notifications/webhooks/" + id + "/rotate-secret")
+                    .then().statusCode(200).extract().jsonPath();
+            String newSecret = rotated.getString("secret");
+            assertFalse(newSecret.equals(oldSecret));
+
+            EventSamples.publish(EventSamples.milestone(client));
+            awaitThat(() -> receiver.received().size() == 1);
+            WebhookReceiver.Received request = receiver.received().get(0);
+            assertEquals(2, request.header("webhook-signature").split(" ").length);
+            assertTrue(StandardWebhooksVerifier.verify(oldSecret, request.header("webhook-id"), request.header("webhook-timestamp"),
+                    request.header("webhook-signature"), request.body()), "receivers still on the old secret accept it");
+            assertTrue(StandardWebhooksVerifier.verify(newSecret, request.header("webhook-id"), request.header("webhook-timestamp"),
+                    request.header("webhook-signature"), request.body()), "receivers on the new secret accept it");
+
+            given().auth().oauth2(firm.token()).contentType(ContentType.JSON).body("{\"overlap\":\"PT0S\"}")
+                    .post("/api/v1/notifications/webhooks/" + id + "/rotate-secret").then().statusCode(200);
+            String newest = given().auth().oauth2(firm.token()).contentType(ContentType.JSON).body("{\"overlap\":\"PT0S\"}")
+                    .post("/api/v1/notifications/webhooks/" + id + "/rotate-secret").then().statusCode(200)
+                    .extract().jsonPath().getString("secret");
+            EventSamples.publish(EventSamples.milestone(client));
+            awaitThat(() -> receiver.received().size() == 2);
+            WebhookReceiver.Received after = receiver.received().get(1);
+            assertEquals(1, after.header("webhook-signature").split(" ").length, "no overlap: one signature");
+            assertTrue(StandardWebhooksVerifier.verify(newest, after.header("webhook-id"), after.header("webhook-timestamp"),
+                    after.header("webhook-signature"), after.body()));
+            assertFalse(StandardWebhooksVerifier.verify(oldSecret, after.header("webhook-id"), after.header("webhook-timestamp"),
+                    after.header("webhook-signature"), after.body()));
+        }
+    }
+
+    @Test
+    void badUrlsAndEventTypesAreRefusedAndSubscriptionsStayWithinTheOrganisation() {
+        Firm firm = firm();
+        record Case(String url, String message) {
+        }
+        for (Case bad : List.of(new Case("http://93.184.215.14/hook", "must use https"),
+                new Case("ftp://93.184.215.14/hook", "must use https"),
+                new Case("https://10.1.2.3/hook", "must not point at a private"),
+                new Case("https://192.168.0.10/hook", "must not point at a private"),
+                new Case("https://169.254.169.254/latest", "must not point at a private"),
+                new Case("https://[fd00::1]/hook", "must not point at a private"),
+                new Case("/relative", "must be an absolute URL"))) {
+            given().auth().oauth2(firm.token()).contentType(ContentType.JSON)
+                    .body(Map.of("url", bad.url(), "eventTypes", List.of(MILESTONE)))
+                    .post("/api/v1/notifications/webhooks")
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("url"))
+                    .body("errors[0].message", org.hamcrest.Matchers.startsWith(bad.message()));
+        }
+        given().auth().oauth2(firm.token()).contentType(ContentType.JSON)
+                .body(Map.of("url", "https://93.184.215.14/hook", "eventTypes",
+                        List.of(MILESTONE, "rapport.alliance.rupture-detected.v1", "rapport.session.scheduled.v1")))
+                .post("/api/v1/notifications/webhooks")
+                .then().statusCode(400)
+                .body("errors.field", equalTo(List.of("eventTypes[1]", "eventTypes[2]")));
+        given().auth().oauth2(firm.token()).get("/api/v1/notifications/webhooks/event-types")
+                .then().statusCode(200).body("$", hasItem(MILESTONE)).body("$", not(hasItem("rapport.alliance.rupture-detected.v1")));
+
+        String id = subscribe(firm, "https://93.184.215.14/hook", MILESTONE).getString("id");
+        given().auth().oauth2(firm.token()).get("/api/v1/notifications/webhooks")
+                .then().statusCode(200).body("id", hasItem(id)).body("secret", equalTo(java.util.Arrays.asList((Object) null)));
+        given().auth().oauth2(firm().token()).get("/api/v1/notifications/webhooks/" + id).then().statusCode(404);
+        given().auth().oauth2(Tokens.of(DemoUsers.OMAR)).get("/api/v1/notifications/webhooks/" + id).then().statusCode(404);
+        given().auth().oauth2(Tokens.of(DemoUsers.SOPHIE)).get("/api/v1/notifications/webhooks").then().statusCode(403);
+        given().auth().oauth2(firm.token()).delete("/api/v1/notifications/webhooks/" + id).then().statusCode(204);
+        given().auth().oauth2(firm.token()).get("/api/v1/notifications/webhooks/" + id).then().statusCode(404);
+    }
+}
