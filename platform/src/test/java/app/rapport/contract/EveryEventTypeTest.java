@@ -73,7 +73,7 @@ class EveryEventTypeTest {
         samples.put(EventType.CLIENT_ERASED, new ClientErased(CLIENT, Instant.parse("2026-11-20T10:15:30Z"), "user-9"));
         samples.put(EventType.CLIENT_SUBJECT_ACCESS_REQUESTED, new SubjectAccessRequested(CLIENT, UUID.randomUUID(), "user-1"));
         samples.put(EventType.CARETEAM_MEMBER_JOINED, new MemberJoined(CLIENT, UUID.randomUUID(), "user-2",
-                CareTeamRole.THERAPIST, "physiotherapy", "org-1", DAY));
+                CareTeamRole.THERAPIST, "physiotherapy", "org-1", DAY, "user-1"));
         samples.put(EventType.CARETEAM_MEMBER_LEFT, new MemberLeft(CLIENT, UUID.randomUUID(), "user-2", CareTeamRole.THERAPIST, DAY));
         samples.put(EventType.CONSENT_GRANTED, new ConsentGranted(CLIENT, UUID.randomUUID(), DataCategory.SCHEDULE,
                 CareTeamRole.SOLICITOR, null, DAY, DAY.plusYears(1), "user-1"));

@@ -73,7 +73,7 @@ public class CareCircle {
 
         outbox.append(EventType.CARETEAM_MEMBER_JOINED, clientId, client.organisationId, client.teamId,
                 new MemberJoined(clientId, member.id, member.userId, member.role, member.discipline,
-                        member.organisationId, member.joinedOn));
+                        member.organisationId, member.joinedOn, caller.userId()));
         return member;
     }
 

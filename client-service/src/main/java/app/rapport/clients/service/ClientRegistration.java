@@ -75,7 +75,7 @@ public class ClientRegistration {
         // Every membership is announced, the first one too: other services authorise from these events alone.
         outbox.append(EventType.CARETEAM_MEMBER_JOINED, client.id, organisationId, teamId,
                 new MemberJoined(client.id, caseManager.id, caseManager.userId, caseManager.role, null, organisationId,
-                        caseManager.joinedOn));
+                        caseManager.joinedOn, caller.userId()));
         return client;
     }
 

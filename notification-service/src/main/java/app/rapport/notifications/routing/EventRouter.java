@@ -46,7 +46,7 @@ public class EventRouter implements EventHandler {
             "practitionerId", "practitionerIds");
     /** Payload fields that name who caused the event. */
     static final List<String> ACTOR_FIELDS = List.of("recordedBy", "scheduledBy", "rescheduledBy", "setBy", "updatedBy",
-            "dischargedBy", "registeredBy");
+            "dischargedBy", "registeredBy", "addedBy");
 
     @Inject
     RoutingTable table;

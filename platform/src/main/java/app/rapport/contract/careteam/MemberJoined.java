@@ -13,9 +13,17 @@ import java.util.UUID;
  * @param userId the member's user id (token subject); absent for family members without an account
  * @param organisationId the member's own organisation (for a solicitor: the law firm)
  * @param discipline for therapists, e.g. {@code physiotherapy}, {@code psychology}
+ * @param addedBy user id of whoever added the member (optional; the registering case manager adds themselves)
  */
 public record MemberJoined(UUID clientId, UUID memberId, String userId, CareTeamRole role, String discipline,
-                           String organisationId, LocalDate joinedOn) implements ValidatedPayload {
+                           String organisationId, LocalDate joinedOn, String addedBy) implements ValidatedPayload {
+
+    /** Without the optional {@code addedBy} (added within v1). */
+    public MemberJoined(UUID clientId, UUID memberId, String userId, CareTeamRole role, String discipline,
+                        String organisationId, LocalDate joinedOn) {
+        this(clientId, memberId, userId, role, discipline, organisationId, joinedOn, null);
+    }
+
     @Override
     public void validate() {
         ValidatedPayload.required(clientId, "clientId");
