@@ -1,5 +1,15 @@
 package app.rapport.notifications.routing;
 
+import app.rapport.contract.EventType;
+import app.rapport.contract.alliance.EarlyWarning;
+import app.rapport.contract.alliance.FeedbackRecorded;
+import app.rapport.contract.alliance.RatingDiscrepancy;
+import app.rapport.contract.alliance.RepairRecorded;
+import app.rapport.contract.alliance.RuptureAcknowledged;
+import app.rapport.contract.alliance.RuptureClosed;
+import app.rapport.contract.alliance.RuptureDetected;
+import app.rapport.contract.alliance.RuptureResolved;
+import java.time.Instant;
 import app.rapport.contract.CareTeamRole;
 import app.rapport.contract.DataCategory;
 import app.rapport.contract.EventEnvelope;
@@ -189,5 +199,60 @@ class RoutingMatrixTest {
         EventSamples.send(app.rapport.contract.Topic.CLIENTS, client.toString(), EventSamples.bytes(marker));
         awaitThat(() -> !Inboxes.items(DemoUsers.ALICE, marker.clientId()).isEmpty());
         assertTrue(Inboxes.items(DemoUsers.THEO, client).isEmpty());
+    }
+
+    @Test
+    void allianceNewsReachesOnlyTheCaseManagerAndTheProfessionalConcerned() throws Exception {
+        EventEnvelope registration = EventSamples.clientRegistered(DemoUsers.ALICE);
+        UUID client = registration.clientId();
+        publish(registration,
+                EventSamples.joined(client, UUID.randomUUID(), DemoUsers.ALICE, CareTeamRole.CASE_MANAGER),
+                EventSamples.joined(client, UUID.randomUUID(), DemoUsers.THEO, CareTeamRole.THERAPIST),
+                EventSamples.joined(client, UUID.randomUUID(), DemoUsers.NADIA, CareTeamRole.THERAPIST),
+                EventSamples.joined(client, UUID.randomUUID(), DemoUsers.SAM, CareTeamRole.SUPPORT_WORKER),
+                EventSamples.joined(client, UUID.randomUUID(), null, CareTeamRole.FAMILY),
+                EventSamples.joined(client, UUID.randomUUID(), DemoUsers.SOPHIE, CareTeamRole.SOLICITOR));
+        awaitThat(() -> Inboxes.countsByType(DemoUsers.SOPHIE, client).containsKey(JOINED));
+
+        // Everything that can happen to the alliance between the client and theo; tara (outside the circle) does the recording.
+        String theo = DemoUsers.THEO.userId();
+        String tara = DemoUsers.TARA.userId();
+        UUID episode = UUID.randomUUID();
+        Instant now = Instant.now();
+        publish(EventSamples.of(EventType.ALLIANCE_FEEDBACK_RECORDED, client, new FeedbackRecorded(client, theo,
+                        UUID.randomUUID(), "rapport-session-check", "client", 14, 35, true, null, now)),
+                EventSamples.of(EventType.ALLIANCE_RUPTURE_DETECTED, client, new RuptureDetected(client, theo, episode,
+                        List.of("below-cut-off"), now)),
+                EventSamples.of(EventType.ALLIANCE_EARLY_WARNING, client, new EarlyWarning(client, theo, episode,
+                        "rapport-session-check", List.of(UUID.randomUUID()), 14, 28)),
+                EventSamples.of(EventType.ALLIANCE_RATING_DISCREPANCY, client, new RatingDiscrepancy(client, theo, episode,
+                        UUID.randomUUID(), UUID.randomUUID(), 100, 30)),
+                EventSamples.of(EventType.ALLIANCE_RUPTURE_ACKNOWLEDGED, client, new RuptureAcknowledged(client, theo,
+                        episode, tara, now)),
+                EventSamples.of(EventType.ALLIANCE_REPAIR_RECORDED, client, new RepairRecorded(client, theo, episode,
+                        UUID.randomUUID(), "explore-together", tara, now)),
+                EventSamples.of(EventType.ALLIANCE_RUPTURE_RESOLVED, client, new RuptureResolved(client, theo, episode,
+                        UUID.randomUUID(), true, 9, now)),
+                EventSamples.of(EventType.ALLIANCE_RUPTURE_CLOSED, client, new RuptureClosed(client, theo, UUID.randomUUID(),
+                        "unplanned-ending", false, now)));
+        awaitThat(() -> allianceCounts(DemoUsers.ALICE, client).containsKey("rapport.alliance.rupture-closed.v1"));
+
+        Map<String, Integer> episodeNews = expect("rapport.alliance.rupture-detected.v1", 1,
+                "rapport.alliance.early-warning.v1", 1, "rapport.alliance.rating-discrepancy.v1", 1,
+                "rapport.alliance.rupture-acknowledged.v1", 1, "rapport.alliance.repair-recorded.v1", 1,
+                "rapport.alliance.rupture-resolved.v1", 1, "rapport.alliance.rupture-closed.v1", 1);
+        assertEquals(episodeNews, allianceCounts(DemoUsers.ALICE, client), "the case manager hears every episode step");
+        assertEquals(episodeNews, allianceCounts(DemoUsers.THEO, client), "the professional concerned too");
+        // Another therapist of the client, the support worker and the solicitor hear nothing of it; nobody is told of
+        // each feedback response.
+        for (DemoUser bystander : List.of(DemoUsers.NADIA, DemoUsers.SAM, DemoUsers.SOPHIE, DemoUsers.TARA)) {
+            assertEquals(Map.of(), allianceCounts(bystander, client), bystander.username());
+        }
+    }
+
+    private static Map<String, Integer> allianceCounts(DemoUser user, UUID client) {
+        Map<String, Integer> counts = new TreeMap<>(Inboxes.countsByType(user, client));
+        counts.keySet().removeIf(type -> !type.startsWith("rapport.alliance."));
+        return counts;
     }
 }
