@@ -117,8 +117,13 @@ class EmailDeliveryTest {
         assertEquals(0, mailTo(DemoUsers.SAM, "/goals/" + goal).size(), "the goal news waits for the morning");
         assertEquals(1, status(client, DemoUsers.SAM.userId(), EmailDelivery.PENDING));
 
-        sender.sendDue(Instant.now().plus(Duration.ofHours(3)));
-        assertEquals(1, mailTo(DemoUsers.SAM, "/goals/" + goal).size(), "sent when the quiet hours end");
+        // Other tests may have left due items too; each call works through one batch of them, oldest first.
+        Instant afterQuietHours = Instant.now().plus(Duration.ofHours(3));
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            sender.sendDue(afterQuietHours);
+            return !mailTo(DemoUsers.SAM, "/goals/" + goal).isEmpty();
+        });
+        assertEquals(1, mailTo(DemoUsers.SAM, "/goals/" + goal).size(), "sent once when the quiet hours end");
     }
 
     @Test
@@ -134,7 +139,11 @@ class EmailDeliveryTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> status(client, DemoUsers.NADIA.userId(), EmailDelivery.PENDING) == 2);
         assertEquals(0, mailTo(DemoUsers.NADIA, first.toString()).size(), "nothing before the digest is due");
 
-        sender.sendDue(Instant.now().plus(Duration.ofHours(25)));
+        Instant digestDue = Instant.now().plus(Duration.ofHours(25));
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            sender.sendDue(digestDue);
+            return !mailTo(DemoUsers.NADIA, first.toString()).isEmpty();
+        });
         List<MimeMessage> digest = mailTo(DemoUsers.NADIA, first.toString());
         assertEquals(1, digest.size());
         String whole = GreenMailUtil.getWholeMessage(digest.get(0));
