@@ -167,7 +167,11 @@ class EmailDeliveryTest {
         EventSamples.publish(EventSamples.withdrawn(client, DataCategory.SCHEDULE, null, sophieMember));
         await().atMost(Duration.ofSeconds(30)).until(() -> Inboxes.countsByType(DemoUsers.ALICE, client)
                 .containsKey("rapport.consent.withdrawn.v1"));
-        sender.sendDue(Instant.now().plus(Duration.ofHours(25)));
+        Instant digestDue = Instant.now().plus(Duration.ofHours(25));
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            sender.sendDue(digestDue);
+            return status(client, DemoUsers.SOPHIE.userId(), EmailDelivery.PENDING) == 0;
+        });
         assertEquals(1, status(client, DemoUsers.SOPHIE.userId(), EmailDelivery.WITHHELD));
         assertEquals(0, mailTo(DemoUsers.SOPHIE, client.toString()).size());
     }
