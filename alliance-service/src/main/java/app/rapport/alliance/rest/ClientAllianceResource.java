@@ -43,7 +43,7 @@ import java.util.UUID;
  * A client's alliance: responses, rupture episodes, repairs and the trend. Case managers in the client's care
  * circle and the client's team lead see every pair; a therapist only their own. Everyone else: 403 by role, or 404.
  */
-@Path("/api/v1/clients/{clientId}/alliance")
+@Path("/api/v1/alliance/clients/{clientId}")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Alliance")

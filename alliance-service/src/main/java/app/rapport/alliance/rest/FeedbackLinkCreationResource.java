@@ -21,7 +21,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** Professionals create one-time feedback links for their clients. */
-@Path("/api/v1/clients/{clientId}/alliance/feedback-links")
+@Path("/api/v1/alliance/clients/{clientId}/feedback-links")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Feedback links")

@@ -26,7 +26,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** Opening and answering one-time feedback links: clients, no account. */
-@Path("/api/feedback")
+@Path("/api/v1/feedback")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Feedback links")

@@ -37,7 +37,7 @@ class AllianceAuthorizationTest {
     }
 
     private static String path(UUID client, String rest) {
-        return "/api/v1/clients/" + client + "/alliance" + rest;
+        return "/api/v1/alliance/clients/" + client + rest;
     }
 
     /** A client with two measured pairs: alice (case manager) and theo (therapist), each with a low rating. */

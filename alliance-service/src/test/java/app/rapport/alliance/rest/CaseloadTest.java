@@ -41,7 +41,7 @@ class CaseloadTest {
         UUID repaired = Api.northClient();
         allianceTotal(repaired, DemoUsers.THEO, 36).statusCode(201);
         String repairedEpisode = allianceTotal(repaired, DemoUsers.THEO, 22).statusCode(201).extract().path("episodeId");
-        String base = "/api/v1/clients/" + repaired + "/alliance/episodes/" + repairedEpisode;
+        String base = "/api/v1/alliance/clients/" + repaired + "/episodes/" + repairedEpisode;
         as(DemoUsers.THEO).post(base + "/acknowledge").then().statusCode(200);
         as(DemoUsers.THEO).body(Map.of("strategy", "clarify-rationale")).post(base + "/repairs").then().statusCode(201);
         allianceTotal(repaired, DemoUsers.THEO, 35).statusCode(201).body("episodeResolved", equalTo(true));

@@ -41,12 +41,12 @@ class FeedbackLinkTest {
     EntityManager entityManager;
 
     private static JsonPath createLink(UUID client) {
-        return as(DemoUsers.THEO).body(Map.of()).post("/api/v1/clients/" + client + "/alliance/feedback-links")
+        return as(DemoUsers.THEO).body(Map.of()).post("/api/v1/alliance/clients/" + client + "/feedback-links")
                 .then().statusCode(201).extract().jsonPath();
     }
 
     private static io.restassured.response.Response submit(String token, Map<String, Object> body) {
-        return given().contentType(ContentType.JSON).body(body).post("/api/feedback/" + token);
+        return given().contentType(ContentType.JSON).body(body).post("/api/v1/feedback/" + token);
     }
 
     @Test
@@ -60,7 +60,7 @@ class FeedbackLinkTest {
         Instant expires = Instant.parse(link.getString("expiresAt"));
         assertTrue(Duration.between(Instant.now(), expires).minus(Duration.ofDays(4)).abs().toMinutes() < 5, "four days");
 
-        JsonPath form = given().get("/api/feedback/" + token).then().statusCode(200)
+        JsonPath form = given().get("/api/v1/feedback/" + token).then().statusCode(200)
                 .body("direction", equalTo("rtl")).body("language", equalTo("ur"))
                 .body("items", hasSize(4)).body("min", equalTo(0)).body("max", equalTo(10))
                 .extract().jsonPath();
@@ -70,9 +70,9 @@ class FeedbackLinkTest {
 
         submit(token, GOOD).then().statusCode(201).body("message", startsWith("شکریہ"));
         submit(token, GOOD).then().statusCode(410).body("type", equalTo("urn:rapport:problem:feedback-link-used"));
-        given().get("/api/feedback/" + token).then().statusCode(410);
+        given().get("/api/v1/feedback/" + token).then().statusCode(410);
 
-        as(DemoUsers.THEO).get("/api/v1/clients/" + client + "/alliance/trend").then().statusCode(200)
+        as(DemoUsers.THEO).get("/api/v1/alliance/clients/" + client + "/trend").then().statusCode(200)
                 .body("pairs[0].clientRatings", hasSize(1)).body("pairs[0].clientRatings[0].total", equalTo(32.0f));
     }
 
@@ -95,7 +95,7 @@ class FeedbackLinkTest {
         UUID client = Api.northClient();
         String token = createLink(client).getString("token");
         String tampered = (token.charAt(0) == 'A' ? 'B' : 'A') + token.substring(1);
-        given().get("/api/feedback/" + tampered).then().statusCode(404).body("type", equalTo("urn:rapport:problem:feedback-link-invalid"));
+        given().get("/api/v1/feedback/" + tampered).then().statusCode(404).body("type", equalTo("urn:rapport:problem:feedback-link-invalid"));
         submit(tampered, GOOD).then().statusCode(404);
         submit("short", GOOD).then().statusCode(404);
 
@@ -107,9 +107,9 @@ class FeedbackLinkTest {
         QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
                         "update feedback_link set expires_at = now() - interval '1 minute' where client_id = ?1")
                 .setParameter(1, client).executeUpdate());
-        given().get("/api/feedback/" + token).then().statusCode(410).body("type", equalTo("urn:rapport:problem:feedback-link-expired"));
+        given().get("/api/v1/feedback/" + token).then().statusCode(410).body("type", equalTo("urn:rapport:problem:feedback-link-expired"));
         submit(token, GOOD).then().statusCode(410).body("type", equalTo("urn:rapport:problem:feedback-link-expired"));
-        as(DemoUsers.THEO).get("/api/v1/clients/" + client + "/alliance/trend").then().body("pairs", hasSize(0));
+        as(DemoUsers.THEO).get("/api/v1/alliance/clients/" + client + "/trend").then().body("pairs", hasSize(0));
     }
 
     @Test
@@ -146,12 +146,12 @@ class FeedbackLinkTest {
     @Test
     void linksAreOnlyForClientRatedMeasuresWithWordingAndForPeopleAllowedToRecord() {
         UUID client = Api.northClient();
-        as(DemoUsers.THEO).body(Map.of("measureId", "srs")).post("/api/v1/clients/" + client + "/alliance/feedback-links")
+        as(DemoUsers.THEO).body(Map.of("measureId", "srs")).post("/api/v1/alliance/clients/" + client + "/feedback-links")
                 .then().statusCode(422).body("type", equalTo("urn:rapport:problem:measure-without-wording"));
         as(DemoUsers.THEO).body(Map.of("measureId", "rapport-reflective-check-in"))
-                .post("/api/v1/clients/" + client + "/alliance/feedback-links").then().statusCode(400)
+                .post("/api/v1/alliance/clients/" + client + "/feedback-links").then().statusCode(400)
                 .body("errors[0].field", equalTo("measureId"));
-        as(DemoUsers.SOPHIE).body(Map.of()).post("/api/v1/clients/" + client + "/alliance/feedback-links").then().statusCode(403);
-        as(DemoUsers.NADIA).body(Map.of()).post("/api/v1/clients/" + client + "/alliance/feedback-links").then().statusCode(404);
+        as(DemoUsers.SOPHIE).body(Map.of()).post("/api/v1/alliance/clients/" + client + "/feedback-links").then().statusCode(403);
+        as(DemoUsers.NADIA).body(Map.of()).post("/api/v1/alliance/clients/" + client + "/feedback-links").then().statusCode(404);
     }
 }

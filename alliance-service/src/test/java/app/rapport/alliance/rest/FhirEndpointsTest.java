@@ -35,7 +35,7 @@ class FhirEndpointsTest {
         UUID client = Api.northClient();
         Map<String, Object> body = Map.of("measureId", "gad-7", "answers",
                 Map.of("1", 2, "2", 1, "3", 1, "4", 1, "5", 1, "6", 1, "7", 1));
-        as(DemoUsers.THEO).body(body).post("/api/v1/clients/" + client + "/alliance/responses").then().statusCode(422);
+        as(DemoUsers.THEO).body(body).post("/api/v1/alliance/clients/" + client + "/responses").then().statusCode(422);
 
         given().auth().oauth2(Tokens.of(DemoUsers.THEO)).contentType("application/fhir+json").body(gad7Wording())
                 .put("/api/v1/alliance/measures/gad-7/wording").then().statusCode(403);
@@ -47,7 +47,7 @@ class FhirEndpointsTest {
                 .body(containsString("Licensed wording of item 3"));
 
         // 2+1+1+1+1+1+1 = 8: caseness from 8
-        as(DemoUsers.THEO).body(body).post("/api/v1/clients/" + client + "/alliance/responses").then().statusCode(201)
+        as(DemoUsers.THEO).body(body).post("/api/v1/alliance/clients/" + client + "/responses").then().statusCode(201)
                 .body("total", equalTo(8.0f)).body("inConcernRange", equalTo(true)).body("signals.size()", equalTo(0));
         String exported = as(DemoUsers.THEO).get("/api/v1/alliance/measures/gad-7/questionnaire").then().statusCode(200)
                 .contentType(containsString("application/fhir+json")).extract().asString();
@@ -62,7 +62,7 @@ class FhirEndpointsTest {
         UUID client = Api.northClient();
         String responseId = Api.allianceCheck(DemoUsers.THEO, client, DemoUsers.THEO, 8, 7, 9, 6).statusCode(201)
                 .extract().path("id");
-        String path = "/api/v1/clients/" + client + "/alliance/responses/" + responseId + "/questionnaire-response";
+        String path = "/api/v1/alliance/clients/" + client + "/responses/" + responseId + "/questionnaire-response";
         String json = as(DemoUsers.ALICE).get(path).then().statusCode(200).extract().asString();
         assertEquals(Map.of("bond", 8, "goals", 7, "approach", 9, "overall", 6), FhirQuestionnaires.answers(json));
         assertTrue(json.contains("urn:rapport:measure:rapport-session-alliance-check"));

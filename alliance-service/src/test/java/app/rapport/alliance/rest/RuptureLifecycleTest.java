@@ -43,7 +43,7 @@ class RuptureLifecycleTest {
                 .body("signals.kind", containsInAnyOrder("below-cut-off", "drop-from-previous", "drop-from-baseline"))
                 .extract().path("episodeId");
 
-        JsonPath episodes = as(DemoUsers.THEO).get("/api/v1/clients/" + client + "/alliance/episodes")
+        JsonPath episodes = as(DemoUsers.THEO).get("/api/v1/alliance/clients/" + client + "/episodes")
                 .then().statusCode(200).body("", hasSize(1)).extract().jsonPath();
         assertEquals("detected", episodes.getString("[0].state"));
         assertEquals(THEO, episodes.getString("[0].professionalId"));
@@ -51,7 +51,7 @@ class RuptureLifecycleTest {
         assertEquals(24.0f, ((Map<?, ?>) belowCutOff.get("observed")).get("total"));
         assertEquals(30.0f, ((Map<?, ?>) belowCutOff.get("thresholds")).get("cutOff"));
 
-        String base = "/api/v1/clients/" + client + "/alliance/episodes/" + episodeId;
+        String base = "/api/v1/alliance/clients/" + client + "/episodes/" + episodeId;
         as(DemoUsers.THEO).body(Map.of("strategy", "explore-together", "note", "n")).post(base + "/repairs")
                 .then().statusCode(409).body("type", equalTo("urn:rapport:problem:episode-state"));
         as(DemoUsers.ALICE).post(base + "/acknowledge").then().statusCode(200)
@@ -66,7 +66,7 @@ class RuptureLifecycleTest {
         // 35: out of the concern range and within reliable change of the baseline: resolved.
         allianceTotal(client, DemoUsers.THEO, 35).statusCode(201).body("episodeResolved", equalTo(true))
                 .body("episodeId", equalTo(episodeId));
-        as(DemoUsers.THEO).get("/api/v1/clients/" + client + "/alliance/episodes").then()
+        as(DemoUsers.THEO).get("/api/v1/alliance/clients/" + client + "/episodes").then()
                 .body("[0].state", equalTo("resolved")).body("[0].repaired", equalTo(true));
 
         List<EventEnvelope> events = AllianceTopic.eventsAbout(client,
@@ -91,8 +91,8 @@ class RuptureLifecycleTest {
         for (int total : new int[]{35, 37, 36, 38, 37, 39}) {
             allianceTotal(client, DemoUsers.THEO, total).statusCode(201).body("signals", empty());
         }
-        as(DemoUsers.ALICE).get("/api/v1/clients/" + client + "/alliance/episodes").then().statusCode(200).body("", empty());
-        as(DemoUsers.ALICE).get("/api/v1/clients/" + client + "/alliance/trend").then().statusCode(200)
+        as(DemoUsers.ALICE).get("/api/v1/alliance/clients/" + client + "/episodes").then().statusCode(200).body("", empty());
+        as(DemoUsers.ALICE).get("/api/v1/alliance/clients/" + client + "/trend").then().statusCode(200)
                 .body("pairs", hasSize(1)).body("pairs[0].professionalId", equalTo(THEO))
                 .body("pairs[0].clientRatings", hasSize(6)).body("pairs[0].clientRatings[0].cutOff", equalTo(30.0f))
                 .body("pairs[0].episodes", empty());
@@ -132,13 +132,13 @@ class RuptureLifecycleTest {
     void aProfessionalsMarkerOpensAnEpisodeAndClosingItIsAnEvent() {
         UUID client = Api.northClient();
         String episodeId = as(DemoUsers.THEO).body(Map.of("kind", "confrontation"))
-                .post("/api/v1/clients/" + client + "/alliance/markers").then().statusCode(201)
+                .post("/api/v1/alliance/clients/" + client + "/markers").then().statusCode(201)
                 .body("state", equalTo("detected")).extract().path("episodeId");
-        as(DemoUsers.THEO).body(Map.of("kind", "grumpy")).post("/api/v1/clients/" + client + "/alliance/markers")
+        as(DemoUsers.THEO).body(Map.of("kind", "grumpy")).post("/api/v1/alliance/clients/" + client + "/markers")
                 .then().statusCode(400).body("errors[0].field", equalTo("kind"));
-        as(DemoUsers.THEO).post("/api/v1/clients/" + client + "/alliance/episodes/" + episodeId + "/close").then()
+        as(DemoUsers.THEO).post("/api/v1/alliance/clients/" + client + "/episodes/" + episodeId + "/close").then()
                 .statusCode(200).body("state", equalTo("closed-unresolved")).body("endReason", equalTo("closed-by-professional"));
-        as(DemoUsers.THEO).post("/api/v1/clients/" + client + "/alliance/episodes/" + episodeId + "/acknowledge").then()
+        as(DemoUsers.THEO).post("/api/v1/alliance/clients/" + client + "/episodes/" + episodeId + "/acknowledge").then()
                 .statusCode(409);
         List<EventEnvelope> events = AllianceTopic.eventsAbout(client,
                 seen -> AllianceTopic.count(seen, "rapport.alliance.rupture-closed.v1") == 1);
@@ -154,18 +154,18 @@ class RuptureLifecycleTest {
         Api.allianceCheck(DemoUsers.THEO, client, DemoUsers.THEO, 11, 5, 5, 5).statusCode(400)
                 .body("errors[0].field", equalTo("answers.bond"));
         as(DemoUsers.THEO).body(Map.of("measureId", "rapport-session-alliance-check", "answers", Map.of("bond", 5)))
-                .post("/api/v1/clients/" + client + "/alliance/responses").then().statusCode(400)
+                .post("/api/v1/alliance/clients/" + client + "/responses").then().statusCode(400)
                 .body("errors[0].field", equalTo("answers"));
         as(DemoUsers.THEO).body(Map.of("measureId", "phq-9", "answers", Map.of("1", 1)))
-                .post("/api/v1/clients/" + client + "/alliance/responses").then().statusCode(422)
+                .post("/api/v1/alliance/clients/" + client + "/responses").then().statusCode(422)
                 .body("type", equalTo("urn:rapport:problem:measure-without-wording"));
         as(DemoUsers.THEO).body(Map.of("measureId", "rapport-session-alliance-check", "answers", Map.of("bond", 5),
                         "surprise", 1))
-                .post("/api/v1/clients/" + client + "/alliance/responses").then().statusCode(400);
+                .post("/api/v1/alliance/clients/" + client + "/responses").then().statusCode(400);
         as(DemoUsers.ALICE).body(Map.of("professionalId", THEO, "measureId", "rapport-reflective-check-in", "answers",
                         Map.of("ease", 2, "difficult-topics", 2, "own-concerns", 2, "working", 2)))
-                .post("/api/v1/clients/" + client + "/alliance/responses").then().statusCode(400)
+                .post("/api/v1/alliance/clients/" + client + "/responses").then().statusCode(400)
                 .body("errors[0].field", equalTo("professionalId"));
-        as(DemoUsers.THEO).get("/api/v1/clients/" + client + "/alliance/trend").then().statusCode(200).body("pairs", empty());
+        as(DemoUsers.THEO).get("/api/v1/alliance/clients/" + client + "/trend").then().statusCode(200).body("pairs", empty());
     }
 }

@@ -51,9 +51,9 @@ class SessionSignalsTest {
     /** Signal kinds on the client's episodes, once {@code marker} (a healthy final event's effect) is visible. */
     private static Set<String> signalKinds(UUID client, int expectedSignals) {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() ->
-                as(DemoUsers.ALICE).get("/api/v1/clients/" + client + "/alliance/episodes").jsonPath()
+                as(DemoUsers.ALICE).get("/api/v1/alliance/clients/" + client + "/episodes").jsonPath()
                         .getList("signals.flatten()").size() >= expectedSignals);
-        JsonPath episodes = as(DemoUsers.ALICE).get("/api/v1/clients/" + client + "/alliance/episodes").jsonPath();
+        JsonPath episodes = as(DemoUsers.ALICE).get("/api/v1/alliance/clients/" + client + "/episodes").jsonPath();
         return episodes.getList("signals.flatten().kind", String.class).stream().collect(Collectors.toSet());
     }
 
@@ -94,7 +94,7 @@ class SessionSignalsTest {
         attended(client, 6, 0, 35.0, 7.0);                    // gap 35 > 2 × 7
         assertEquals(Set.of("lateness", "late-client-cancellation", "repeated-cancellations", "unusual-gap"),
                 signalKinds(client, 4));
-        JsonPath episodes = as(DemoUsers.THEO).get("/api/v1/clients/" + client + "/alliance/episodes").jsonPath();
+        JsonPath episodes = as(DemoUsers.THEO).get("/api/v1/alliance/clients/" + client + "/episodes").jsonPath();
         assertEquals(1, episodes.getList("").size(), "signals extend the open episode");
         assertEquals(20.0f, episodes.getFloat("[0].signals.find { it.kind == 'lateness' }.evidence.observed.minutesLate"));
         assertEquals(15.0f, episodes.getFloat("[0].signals.find { it.kind == 'lateness' }.evidence.thresholds.latenessMinutes"));
@@ -110,7 +110,7 @@ class SessionSignalsTest {
         cancelled(client, 1, "professional", 60, THEO);      // enough notice
         cancelled(client, 2, "professional", 3, THEO);       // short notice
         assertEquals(Set.of("professional-short-notice-cancellation"), signalKinds(client, 1));
-        as(DemoUsers.ALICE).get("/api/v1/clients/" + client + "/alliance/episodes").then()
+        as(DemoUsers.ALICE).get("/api/v1/alliance/clients/" + client + "/episodes").then()
                 .body("[0].professionalId", org.hamcrest.Matchers.equalTo(THEO));
     }
 
@@ -125,7 +125,7 @@ class SessionSignalsTest {
                 seen -> AllianceTopic.count(seen, "rapport.alliance.rupture-closed.v1") == 1);
         EventEnvelope closed = events.stream().filter(e -> e.type().equals("rapport.alliance.rupture-closed.v1")).findFirst().orElseThrow();
         assertEquals("unplanned-ending", closed.data().get("reason").asText());
-        as(DemoUsers.ALICE).get("/api/v1/clients/" + client + "/alliance/episodes").then()
+        as(DemoUsers.ALICE).get("/api/v1/alliance/clients/" + client + "/episodes").then()
                 .body("[0].state", org.hamcrest.Matchers.equalTo("closed-unresolved"));
     }
 
@@ -139,7 +139,7 @@ class SessionSignalsTest {
         Events.publish(EventType.SESSION_MISSED, client, DemoUsers.TEAM_NORTH, new SessionMissed(UUID.randomUUID(), client,
                 List.of(THEO), "therapy", week(2), List.of(new PairHistory(THEO, 7.0, 7.0)), THEO));
         signalKinds(client, 1);
-        as(DemoUsers.ALICE).get("/api/v1/clients/" + client + "/alliance/episodes").then()
+        as(DemoUsers.ALICE).get("/api/v1/alliance/clients/" + client + "/episodes").then()
                 .body("", org.hamcrest.Matchers.hasSize(1)).body("[0].professionalId", org.hamcrest.Matchers.equalTo(THEO));
     }
 }

@@ -42,7 +42,7 @@ public final class Api {
 
     public static void awaitVisible(DemoUser user, UUID clientId) {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() ->
-                as(user).get("/api/v1/clients/" + clientId + "/alliance/episodes").statusCode() == 200);
+                as(user).get("/api/v1/alliance/clients/" + clientId + "/episodes").statusCode() == 200);
     }
 
     /** Rapport's session alliance check, as the client's rating of the pair with {@code professional}. */
@@ -52,7 +52,7 @@ public final class Api {
         body.put("professionalId", professional.userId());
         body.put("measureId", "rapport-session-alliance-check");
         body.put("answers", Map.of("bond", bond, "goals", goals, "approach", approach, "overall", overall));
-        return as(recorder).body(body).post("/api/v1/clients/" + clientId + "/alliance/responses").then();
+        return as(recorder).body(body).post("/api/v1/alliance/clients/" + clientId + "/responses").then();
     }
 
     /** A total of {@code total} on the alliance check (0–40), spread over the four items. */
@@ -66,6 +66,6 @@ public final class Api {
     public static ValidatableResponse reflection(DemoUser professional, UUID clientId, int each) {
         return as(professional).body(Map.of("measureId", "rapport-reflective-check-in", "answers",
                         Map.of("ease", each, "difficult-topics", each, "own-concerns", each, "working", each)))
-                .post("/api/v1/clients/" + clientId + "/alliance/responses").then();
+                .post("/api/v1/alliance/clients/" + clientId + "/responses").then();
     }
 }
