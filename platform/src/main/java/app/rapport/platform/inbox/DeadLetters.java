@@ -8,6 +8,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Parks records a consumer cannot process on its dead-letter topic, with the reason and origin in headers. */
@@ -21,9 +22,9 @@ final class DeadLetters implements AutoCloseable {
     private final String topic;
     private final KafkaProducer<String, byte[]> producer;
 
-    DeadLetters(String bootstrapServers, String consumerGroup) {
+    DeadLetters(String bootstrapServers, String consumerGroup, Map<String, Object> security) {
         this.topic = Topic.deadLetterTopic(consumerGroup);
-        this.producer = KafkaProducers.idempotent(bootstrapServers, consumerGroup + "-dlt");
+        this.producer = KafkaProducers.idempotent(bootstrapServers, consumerGroup + "-dlt", security);
     }
 
     /** Returns once the broker has the record, so the original offset can be committed safely. */

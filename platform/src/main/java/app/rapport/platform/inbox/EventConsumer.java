@@ -5,6 +5,7 @@ import app.rapport.contract.EventEnvelope;
 import app.rapport.contract.EventType;
 import app.rapport.contract.MalformedEventException;
 import app.rapport.platform.config.EventsConfig;
+import app.rapport.platform.config.KafkaClientSettings;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -42,6 +43,9 @@ public class EventConsumer {
 
     @Inject
     EventsConfig config;
+
+    @Inject
+    KafkaClientSettings kafkaSettings;
 
     @Inject
     Instance<EventHandler> handlers;
@@ -87,7 +91,7 @@ public class EventConsumer {
     }
 
     private void run(String group, List<String> topics) {
-        try (DeadLetters deadLetters = new DeadLetters(config.bootstrapServers(), group);
+        try (DeadLetters deadLetters = new DeadLetters(config.bootstrapServers(), group, kafkaSettings.security());
              KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(consumerSettings(group),
                      new StringDeserializer(), new ByteArrayDeserializer())) {
             consumer = kafka;
@@ -185,12 +189,14 @@ public class EventConsumer {
     }
 
     private Map<String, Object> consumerSettings(String group) {
-        return Map.of(
+        Map<String, Object> settings = new HashMap<>(kafkaSettings.security());
+        settings.putAll(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, group,
                 ConsumerConfig.CLIENT_ID_CONFIG, config.source() + "-consumer",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 200);
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 200));
+        return settings;
     }
 }

@@ -1,6 +1,7 @@
 package app.rapport.platform.outbox;
 
 import app.rapport.platform.config.EventsConfig;
+import app.rapport.platform.config.KafkaClientSettings;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -34,6 +35,9 @@ public class OutboxRelay {
 
     @Inject
     EventsConfig config;
+
+    @Inject
+    KafkaClientSettings kafkaSettings;
 
     @Inject
     MeterRegistry metrics;
@@ -132,7 +136,8 @@ public class OutboxRelay {
 
     private KafkaProducer<String, byte[]> producer() {
         if (producer == null) {
-            producer = KafkaProducers.idempotent(config.bootstrapServers(), config.source() + "-outbox");
+            producer = KafkaProducers.idempotent(config.bootstrapServers(), config.source() + "-outbox",
+                    kafkaSettings.security());
         }
         return producer;
     }
