@@ -62,6 +62,7 @@ public final class Kustomize {
         if ("true".equalsIgnoreCase(System.getenv("CI"))) {
             Assertions.fail(reason + " In CI they must run: .ci/run installs kubectl before the build.");
         }
+        System.err.println("[deploy] " + reason);
         Assumptions.abort(reason);
     }
 
