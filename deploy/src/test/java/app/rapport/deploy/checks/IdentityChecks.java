@@ -103,10 +103,8 @@ public final class IdentityChecks {
 
     private static List<String> webClient(JsonNode client, String appHost) {
         List<String> problems = new ArrayList<>();
-        expect(problems, "rapport-web publicClient", client.path("publicClient").asText(), "true");
-        expect(problems, "rapport-web standardFlowEnabled", client.path("standardFlowEnabled").asText(), "true");
-        expect(problems, "rapport-web implicitFlowEnabled", client.path("implicitFlowEnabled").asText(), "false");
-        expect(problems, "rapport-web directAccessGrantsEnabled", client.path("directAccessGrantsEnabled").asText(), "false");
+        expectFields(problems, client, Map.of("publicClient", "true", "standardFlowEnabled", "true",
+                "implicitFlowEnabled", "false", "directAccessGrantsEnabled", "false"));
         expect(problems, "rapport-web PKCE method", client.path("attributes").path("pkce.code.challenge.method").asText(), "S256");
         for (JsonNode uri : client.path("redirectUris")) {
             if (!uri.asText().startsWith("https://" + appHost + "/")) {
@@ -120,9 +118,7 @@ public final class IdentityChecks {
 
     private static List<String> machineClient(JsonNode realm, JsonNode client) {
         List<String> problems = new ArrayList<>();
-        expect(problems, "rapport-solicitor-system publicClient", client.path("publicClient").asText(), "false");
-        expect(problems, "rapport-solicitor-system serviceAccountsEnabled", client.path("serviceAccountsEnabled").asText(), "true");
-        expect(problems, "rapport-solicitor-system standardFlowEnabled", client.path("standardFlowEnabled").asText(), "false");
+        expectFields(problems, client, Map.of("publicClient", "false", "serviceAccountsEnabled", "true", "standardFlowEnabled", "false"));
         boolean hasRole = StreamSupport.stream(realm.path("users").spliterator(), false)
                 .filter(u -> client.path("clientId").asText().equals(u.path("serviceAccountClientId").asText()))
                 .anyMatch(u -> StreamSupport.stream(u.path("realmRoles").spliterator(), false).anyMatch(r -> r.asText().equals(Roles.SOLICITOR_SYSTEM)));
@@ -169,6 +165,11 @@ public final class IdentityChecks {
             throw new AssertionError("expected one " + kind + ", found " + found.size());
         }
         return found.get(0);
+    }
+
+    private static void expectFields(List<String> problems, JsonNode client, Map<String, String> expected) {
+        expected.forEach((field, value) ->
+                expect(problems, client.path("clientId").asText() + " " + field, client.path(field).asText(), value));
     }
 
     private static void expect(List<String> problems, String what, String actual, String expected) {
