@@ -156,6 +156,39 @@ class SessionSignalsTest {
     }
 
     @Test
+    void aPlannedEndingOrTheProfessionalLeavingClosesTheEpisodeWithThatReason() {
+        UUID planned = Api.northClient();
+        missed(planned, 1);
+        signalKinds(planned, 1);
+        Events.discharged(planned, "planned");
+
+        UUID client = Events.registered(DemoUsers.ALICE, null);
+        Events.joined(client, DemoUsers.ALICE, CareTeamRole.CASE_MANAGER);
+        UUID theo = Events.joined(client, DemoUsers.THEO, CareTeamRole.THERAPIST);
+        Api.awaitVisible(DemoUsers.ALICE, client);
+        missed(client, 1);
+        signalKinds(client, 1);
+        Events.left(client, theo, DemoUsers.THEO, CareTeamRole.THERAPIST);
+
+        for (var expected : java.util.Map.of(planned, "planned-ending", client, "professional-left").entrySet()) {
+            List<EventEnvelope> events = AllianceTopic.eventsAbout(expected.getKey(),
+                    seen -> AllianceTopic.count(seen, "rapport.alliance.rupture-closed.v1") == 1);
+            EventEnvelope closed = events.stream().filter(e -> e.type().equals("rapport.alliance.rupture-closed.v1"))
+                    .findFirst().orElseThrow();
+            assertEquals(expected.getValue(), closed.data().get("reason").asText());
+            assertEquals(THEO, closed.data().get("professionalId").asText());
+        }
+        as(DemoUsers.ALICE).get("/api/v1/alliance/clients/" + client + "/episodes").then()
+                .body("[0].state", org.hamcrest.Matchers.equalTo("closed-unresolved"))
+                .body("[0].endReason", org.hamcrest.Matchers.equalTo("professional-left"));
+    }
+
+    private static void missed(UUID client, int week) {
+        Events.publish(EventType.SESSION_MISSED, client, DemoUsers.TEAM_NORTH, new SessionMissed(UUID.randomUUID(), client,
+                List.of(THEO), "therapy", week(week), List.of(new PairHistory(THEO, 7.0, 7.0)), THEO));
+    }
+
+    @Test
     void sessionsWithProfessionalsWhoseAllianceIsNotMeasuredRaiseNothing() {
         UUID client = Api.northClient();
         Events.joined(client, DemoUsers.SAM, CareTeamRole.SUPPORT_WORKER);
