@@ -2,7 +2,7 @@ package app.rapport.alliance.access;
 
 import app.rapport.alliance.domain.CareCircleMember;
 import app.rapport.alliance.domain.ClientRef;
-import app.rapport.alliance.domain.ConsentDecision;
+import app.rapport.alliance.domain.ConsentDecisions;
 import app.rapport.alliance.domain.ErasedClient;
 import app.rapport.contract.CareTeamRole;
 import app.rapport.contract.DataCategory;
@@ -40,6 +40,9 @@ public class AllianceAccess {
 
     @Inject
     AuditLog auditLog;
+
+    @Inject
+    ConsentDecisions consentDecisions;
 
     /** How the caller may see a client's alliance data. */
     public record Scope(ClientRef client, String basis, Optional<String> onlyProfessional) {
@@ -129,9 +132,9 @@ public class AllianceAccess {
     }
 
     /** The client's decisions can narrow what a member sees of their own relationship (never the case manager's). */
-    private static boolean consents(CareCircleMember member) {
+    private boolean consents(CareCircleMember member) {
         return ConsentRules.allows(CareTeamRole.fromWire(member.role), member.memberId, DataCategory.ALLIANCE,
-                ConsentDecision.forClient(member.clientId), ConsentRules.today());
+                consentDecisions.forClient(member.clientId), ConsentRules.today());
     }
 
     private static ProblemException notFound(UUID clientId) {

@@ -1,6 +1,6 @@
 package app.rapport.alliance.events;
 
-import app.rapport.alliance.domain.ConsentDecision;
+import app.rapport.alliance.domain.ConsentDecisions;
 import app.rapport.alliance.domain.ErasedClient;
 import app.rapport.contract.CareTeamRole;
 import app.rapport.contract.DataCategory;
@@ -10,6 +10,7 @@ import app.rapport.contract.consent.ConsentGranted;
 import app.rapport.contract.consent.ConsentWithdrawn;
 import app.rapport.platform.inbox.EventHandler;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,6 +20,9 @@ import java.util.UUID;
 /** Keeps the client's decisions about their alliance data; the access gate reads them on every request. */
 @ApplicationScoped
 public class ConsentEventsHandler implements EventHandler {
+
+    @Inject
+    ConsentDecisions decisions;
 
     @Override
     public Set<EventType> handles() {
@@ -41,20 +45,11 @@ public class ConsentEventsHandler implements EventHandler {
         }
     }
 
-    private static void keep(UUID consentId, UUID clientId, DataCategory category, CareTeamRole role, UUID memberId,
-                             boolean granted, LocalDate from, LocalDate until, Instant at) {
-        if (category != DataCategory.ALLIANCE || ConsentDecision.findById(consentId) != null) {
-            return;
+    private void keep(UUID consentId, UUID clientId, DataCategory category, CareTeamRole role, UUID memberId,
+                      boolean granted, LocalDate from, LocalDate until, Instant at) {
+        // Only alliance data is held here; decisions about other categories are not kept.
+        if (category == DataCategory.ALLIANCE) {
+            decisions.keep(consentId, clientId, role, memberId, granted, from, until, at);
         }
-        ConsentDecision decision = new ConsentDecision();
-        decision.consentId = consentId;
-        decision.clientId = clientId;
-        decision.recipientRole = role == null ? null : role.wire();
-        decision.recipientMemberId = memberId;
-        decision.granted = granted;
-        decision.effectiveFrom = from;
-        decision.effectiveUntil = until;
-        decision.recordedAt = at;
-        decision.persist();
     }
 }
