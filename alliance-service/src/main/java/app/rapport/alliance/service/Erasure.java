@@ -3,11 +3,13 @@ package app.rapport.alliance.service;
 import app.rapport.alliance.domain.CareCircleMember;
 import app.rapport.alliance.domain.ClientCancellation;
 import app.rapport.alliance.domain.ClientRef;
+import app.rapport.alliance.domain.ConsentDecisions;
 import app.rapport.alliance.domain.ErasedClient;
 import app.rapport.alliance.domain.FeedbackLink;
 import app.rapport.alliance.domain.FeedbackResponse;
 import app.rapport.alliance.domain.RuptureEpisode;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
@@ -17,6 +19,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class Erasure {
 
+    @Inject
+    ConsentDecisions consentDecisions;
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void erase(UUID clientId, Instant at) {
         // Signals and repairs go with their episodes (on delete cascade).
@@ -25,6 +30,7 @@ public class Erasure {
         FeedbackLink.delete("clientId", clientId);
         ClientCancellation.delete("clientId", clientId);
         CareCircleMember.delete("clientId", clientId);
+        consentDecisions.eraseClient(clientId);
         ClientRef.delete("clientId", clientId);
         ErasedClient tombstone = new ErasedClient();
         tombstone.clientId = clientId;

@@ -128,6 +128,9 @@ class AllianceAuthorizationTest {
     @Test
     void erasureDeletesTheClientsAllianceDataAndLaterEventsDoNotRebuildIt() {
         UUID client = clientWithTwoPairs();
+        Events.consent(client, false, app.rapport.contract.DataCategory.ALLIANCE, CareTeamRole.THERAPIST, null,
+                app.rapport.platform.consent.ConsentRules.today(), null);
+        await().atMost(Duration.ofSeconds(30)).until(() -> as(DemoUsers.THEO).get(path(client, "/episodes")).statusCode() == 403);
         Events.erased(client);
         await().atMost(Duration.ofSeconds(30)).until(() -> as(DemoUsers.ALICE).get(path(client, "/episodes")).statusCode() == 404);
         // A late event about the erased client is consumed (recorded as processed) but rebuilds nothing.
@@ -136,7 +139,8 @@ class AllianceAuthorizationTest {
                         CareTeamRole.CASE_MANAGER, null, DemoUsers.ORGANISATION, java.time.LocalDate.now()));
         await().atMost(Duration.ofSeconds(30)).until(() -> count(
                 "select count(*) from processed_event where event_id = ?1", late.id()) == 1);
-        for (String table : List.of("client_ref", "care_circle_member", "feedback_response", "rupture_episode")) {
+        for (String table : List.of("client_ref", "care_circle_member", "feedback_response", "rupture_episode",
+                "consent_decision")) {
             assertEquals(0, count("select count(*) from " + table + " where client_id = ?1", client), table);
         }
         as(DemoUsers.ALICE).get(path(client, "/episodes")).then().statusCode(404);

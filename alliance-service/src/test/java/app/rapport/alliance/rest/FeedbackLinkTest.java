@@ -77,6 +77,23 @@ class FeedbackLinkTest {
     }
 
     @Test
+    void aLowRatingThroughALinkOpensTheRupturePathLikeOneGivenInSession() {
+        UUID client = Api.northClient();
+        submit(createLink(client).getString("token"), Map.of("answers", Map.of("bond", 3, "goals", 4, "approach", 3,
+                "overall", 2))).then().statusCode(201);
+        JsonPath episodes = as(DemoUsers.ALICE).get("/api/v1/alliance/clients/" + client + "/episodes").then()
+                .statusCode(200).body("", hasSize(1)).extract().jsonPath();
+        assertEquals(DemoUsers.THEO.userId(), episodes.getString("[0].professionalId"));
+        assertEquals(List.of("below-cut-off"), episodes.getList("[0].signals.kind"));
+        assertEquals(12.0f, episodes.getFloat("[0].signals[0].evidence.observed.total"));
+        List<app.rapport.contract.EventEnvelope> events = app.rapport.alliance.support.AllianceTopic.eventsAbout(client,
+                seen -> app.rapport.alliance.support.AllianceTopic.count(seen, "rapport.alliance.rupture-detected.v1") == 1);
+        assertEquals(List.of("rapport.alliance.feedback-recorded.v1", "rapport.alliance.rupture-detected.v1"),
+                app.rapport.alliance.support.AllianceTopic.types(events));
+        assertEquals(DemoUsers.THEO.userId(), events.get(0).data().get("professionalId").asText());
+    }
+
+    @Test
     void onlyAHashOfTheTokenIsStored() {
         UUID client = Api.northClient();
         String token = createLink(client).getString("token");

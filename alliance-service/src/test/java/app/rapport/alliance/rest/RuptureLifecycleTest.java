@@ -86,6 +86,28 @@ class RuptureLifecycleTest {
     }
 
     @Test
+    void anUnrepairedDeclineIsCaughtAgainstThePairsBaselineAndStaysOpen() {
+        UUID client = Api.northClient();
+        // Each step is small (at most 3 points, under the 6.2 reliable change) and never below the cut-off of 30, but
+        // 31 is 7 below the baseline of 38: only the baseline shows the drift.
+        for (int total : new int[]{38, 38, 38, 36, 34}) {
+            allianceTotal(client, DemoUsers.THEO, total).statusCode(201).body("signals", empty());
+        }
+        String episodeId = allianceTotal(client, DemoUsers.THEO, 31).statusCode(201)
+                .body("signals.kind", containsInAnyOrder("drop-from-baseline")).extract().path("episodeId");
+        // Acknowledged, but nothing recovers: a later 30 is still reliably below the baseline, so it extends the
+        // episode and resolves nothing.
+        as(DemoUsers.ALICE).post("/api/v1/alliance/clients/" + client + "/episodes/" + episodeId + "/acknowledge")
+                .then().statusCode(200);
+        allianceTotal(client, DemoUsers.THEO, 30).statusCode(201).body("episodeResolved", equalTo(false))
+                .body("episodeId", equalTo(episodeId));
+        as(DemoUsers.ALICE).get("/api/v1/alliance/clients/" + client + "/episodes").then()
+                .body("", hasSize(1)).body("[0].state", equalTo("acknowledged"));
+        as(DemoUsers.ALICE).get("/api/v1/alliance/caseload").then().statusCode(200)
+                .body("clients.find { it.clientId == '" + client + "' }.status", equalTo("rupture-open"));
+    }
+
+    @Test
     void aSteadyStrongAllianceRaisesNothing() {
         UUID client = Api.northClient();
         for (int total : new int[]{35, 37, 36, 38, 37, 39}) {

@@ -10,6 +10,7 @@ import app.rapport.contract.session.PairHistory;
 import app.rapport.contract.session.SessionAttended;
 import app.rapport.contract.session.SessionCancelled;
 import app.rapport.contract.session.SessionMissed;
+import app.rapport.contract.session.SessionRescheduled;
 import app.rapport.devkit.tokens.DemoUsers;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -48,6 +49,13 @@ class SessionSignalsTest {
                 List.of(THEO), "therapy", week(week), by, "unwell", hoursNotice, recordedBy));
     }
 
+    private static void moved(UUID client, int week, String requestedBy) {
+        Instant previous = week(week);
+        Events.publish(EventType.SESSION_RESCHEDULED, client, DemoUsers.TEAM_NORTH, new SessionRescheduled(UUID.randomUUID(),
+                UUID.randomUUID(), client, List.of(THEO), "therapy", previous, previous.plus(Duration.ofDays(2)),
+                previous.plus(Duration.ofDays(2)).plus(Duration.ofMinutes(50)), 30, ALICE, requestedBy));
+    }
+
     /** Signal kinds on the client's episodes, once {@code marker} (a healthy final event's effect) is visible. */
     private static Set<String> signalKinds(UUID client, int expectedSignals) {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() ->
@@ -77,6 +85,10 @@ class SessionSignalsTest {
         attended(client, 1, 5, 7.0, null);
         attended(client, 2, 0, 7.0, 7.0);
         cancelled(client, 4, "client", 72, ALICE);
+        moved(client, 5, "client");                          // two moves the client asked for: not yet repeated
+        moved(client, 6, "professional");
+        moved(client, 7, null);                              // a series retimed
+        moved(client, 7, "client");
         attended(client, 5, 10, 14.0, 7.0);
         // A marker the consumer must have passed: same key, same partition, so earlier events were handled first.
         Events.publish(EventType.SESSION_MISSED, client, DemoUsers.TEAM_NORTH, new SessionMissed(UUID.randomUUID(), client,
@@ -105,6 +117,20 @@ class SessionSignalsTest {
     }
 
     @Test
+    void aClientWhoKeepsMovingSessionsIsWithdrawing() {
+        UUID client = Api.northClient();
+        moved(client, 1, "client");
+        moved(client, 2, "professional");
+        moved(client, 3, "client");
+        moved(client, 4, "client");                          // third of the client's moves within 30 days
+        assertEquals(Set.of("repeated-rescheduling"), signalKinds(client, 1));
+        JsonPath episodes = as(DemoUsers.THEO).get("/api/v1/alliance/clients/" + client + "/episodes").jsonPath();
+        assertEquals(3.0f, episodes.getFloat("[0].signals[0].evidence.observed.movesInWindow"));
+        assertEquals(3.0f, episodes.getFloat("[0].signals[0].evidence.thresholds.repeatedReschedules"));
+        assertEquals("client", episodes.getString("[0].signals[0].evidence.codes.requestedBy"));
+    }
+
+    @Test
     void aProfessionalsShortNoticeCancellationIsASignalForTheirPairOnly() {
         UUID client = Api.northClient();
         cancelled(client, 1, "professional", 60, THEO);      // enough notice
@@ -127,6 +153,39 @@ class SessionSignalsTest {
         assertEquals("unplanned-ending", closed.data().get("reason").asText());
         as(DemoUsers.ALICE).get("/api/v1/alliance/clients/" + client + "/episodes").then()
                 .body("[0].state", org.hamcrest.Matchers.equalTo("closed-unresolved"));
+    }
+
+    @Test
+    void aPlannedEndingOrTheProfessionalLeavingClosesTheEpisodeWithThatReason() {
+        UUID planned = Api.northClient();
+        missed(planned, 1);
+        signalKinds(planned, 1);
+        Events.discharged(planned, "planned");
+
+        UUID client = Events.registered(DemoUsers.ALICE, null);
+        Events.joined(client, DemoUsers.ALICE, CareTeamRole.CASE_MANAGER);
+        UUID theo = Events.joined(client, DemoUsers.THEO, CareTeamRole.THERAPIST);
+        Api.awaitVisible(DemoUsers.ALICE, client);
+        missed(client, 1);
+        signalKinds(client, 1);
+        Events.left(client, theo, DemoUsers.THEO, CareTeamRole.THERAPIST);
+
+        for (var expected : java.util.Map.of(planned, "planned-ending", client, "professional-left").entrySet()) {
+            List<EventEnvelope> events = AllianceTopic.eventsAbout(expected.getKey(),
+                    seen -> AllianceTopic.count(seen, "rapport.alliance.rupture-closed.v1") == 1);
+            EventEnvelope closed = events.stream().filter(e -> e.type().equals("rapport.alliance.rupture-closed.v1"))
+                    .findFirst().orElseThrow();
+            assertEquals(expected.getValue(), closed.data().get("reason").asText());
+            assertEquals(THEO, closed.data().get("professionalId").asText());
+        }
+        as(DemoUsers.ALICE).get("/api/v1/alliance/clients/" + client + "/episodes").then()
+                .body("[0].state", org.hamcrest.Matchers.equalTo("closed-unresolved"))
+                .body("[0].endReason", org.hamcrest.Matchers.equalTo("professional-left"));
+    }
+
+    private static void missed(UUID client, int week) {
+        Events.publish(EventType.SESSION_MISSED, client, DemoUsers.TEAM_NORTH, new SessionMissed(UUID.randomUUID(), client,
+                List.of(THEO), "therapy", week(week), List.of(new PairHistory(THEO, 7.0, 7.0)), THEO));
     }
 
     @Test
