@@ -28,11 +28,15 @@ import java.util.function.Consumer;
  * as in the local run (its own JVM, real HTTP, every request's JWT verified against the development issuer) on
  * PostgreSQL, with the Kafka broker it consumes from. The data are generated into its schema after Flyway ran
  * ({@link CaseloadData}). Then a warm-up, and repeats of: one request at a time round-robin over the measured case
- * managers; four at a time; and the view of two team leads (whole teams). Medians of the repeats are the figures.
- * Last, PostgreSQL's own account: time per statement and the plans of the view's queries.
+ * managers; four at a time; the view of two team leads (whole teams); and, for scale, two requests that do almost
+ * nothing (the liveness check, and the measure list, which adds token verification). Medians of the repeats are the
+ * figures. Last, where the time goes: PostgreSQL's time per statement and the plans of the view's queries, and a
+ * flight recording of the service while it answers.
  *
  * <pre>./mvnw -DskipTests package &amp;&amp; java -cp "stack/target/rapport-stack.jar:stack/target/lib/*" app.rapport.stack.bench.CaseloadBenchmark</pre>
- * Smaller or larger: {@code -Dbench.clients=… -Dbench.sessions=… -Dbench.responses=… -Dbench.repeats=…}.
+ * Smaller or larger: {@code -Dbench.clients=… -Dbench.sessions=… -Dbench.responses=… -Dbench.repeats=…}; the
+ * service's JVM runs with the local run's settings (256 MB heap, serial GC, quick C1 JIT only) unless
+ * {@code -Drapport.service.jvm-options="…"} says otherwise, e.g. {@code "-Xmx256m -XX:+UseSerialGC"} for the full JIT.
  */
 public final class CaseloadBenchmark {
 
@@ -44,8 +48,8 @@ public final class CaseloadBenchmark {
     private static final int TEAM_LEAD_REQUESTS = 60;
     private static final double TARGET_P99_MS = 50;
 
-    /** A measured user: their token, and how many clients their view should list. */
-    private record Caller(String name, String token) {
+    /** Who asks for what: a measured user (or nobody, for the liveness check) and the URL. */
+    private record Caller(String name, String token, URI uri) {
     }
 
     /** One measured phase: its latencies and how many requests per second it sustained. */
@@ -54,10 +58,7 @@ public final class CaseloadBenchmark {
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
-    private final URI caseload;
-
-    private CaseloadBenchmark(String allianceServiceUrl) {
-        this.caseload = URI.create(allianceServiceUrl + "/api/v1/alliance/caseload");
+    private CaseloadBenchmark() {
     }
 
     public static void main(String[] args) throws Exception {
@@ -85,27 +86,32 @@ public final class CaseloadBenchmark {
             say.accept(String.format("Generated in %.0f s:", (System.nanoTime() - generating) / 1e9));
             data.tableSizes().forEach((table, size) -> say.accept("  " + table + ": " + size));
 
+            String url = platform.serviceUrl("alliance-service");
+            URI caseload = URI.create(url + "/api/v1/alliance/caseload");
             List<Caller> caseManagers = new ArrayList<>();
             for (CaseloadData.Measured m : data.caseManagers()) {
-                DemoUser user = new DemoUser("cm-" + m.userId().substring(0, 8), m.userId(), "Case Manager " + m.userId().substring(0, 8),
-                        m.userId().substring(0, 8) + "@bench.example", List.of("case-manager"), m.organisationId(), List.of(m.teamId()));
-                caseManagers.add(new Caller(user.username(), platform.issuer().tokenFor(user)));
+                String name = "cm-" + m.userId().substring(0, 8);
+                DemoUser user = new DemoUser(name, m.userId(), "Case Manager " + name, name + "@bench.example",
+                        List.of("case-manager"), m.organisationId(), List.of(m.teamId()));
+                caseManagers.add(new Caller(name, platform.issuer().tokenFor(user), caseload));
             }
             List<Caller> teamLeads = new ArrayList<>();
             for (CaseloadData.Measured team : data.teams()) {
                 String id = "lead-of-" + team.teamId();
                 DemoUser lead = new DemoUser(id, id, "Lead of " + team.teamId(), id + "@bench.example", List.of("team-lead"),
                         team.organisationId(), List.of(team.teamId()));
-                teamLeads.add(new Caller(id, platform.issuer().tokenFor(lead)));
+                teamLeads.add(new Caller(id, platform.issuer().tokenFor(lead), caseload));
             }
-            new CaseloadBenchmark(platform.serviceUrl("alliance-service"))
-                    .run(caseManagers, teamLeads, repeats, plans, database, work, say);
+            Caller first = caseManagers.get(0);
+            List<Caller> floor = List.of(new Caller("liveness", null, URI.create(url + "/q/health/live")),
+                    new Caller("measures", first.token(), URI.create(url + "/api/v1/alliance/measures")));
+            new CaseloadBenchmark().run(caseManagers, teamLeads, floor, repeats, plans, database, work, say);
         }
         say.accept(String.format("Done in %.0f s", (System.nanoTime() - started) / 1e9));
     }
 
-    private void run(List<Caller> caseManagers, List<Caller> teamLeads, int repeats, QueryPlans plans, String database,
-                     Path work, Consumer<String> say) throws Exception {
+    private void run(List<Caller> caseManagers, List<Caller> teamLeads, List<Caller> floor, int repeats, QueryPlans plans,
+                     String database, Path work, Consumer<String> say) throws Exception {
         for (Caller caller : caseManagers) {
             int clients = listed(caller);
             if (clients != 40) {
@@ -122,14 +128,24 @@ public final class CaseloadBenchmark {
         List<Phase> oneAtATime = new ArrayList<>();
         List<Phase> fourAtATime = new ArrayList<>();
         List<Phase> teams = new ArrayList<>();
+        List<Phase> liveness = new ArrayList<>();
+        List<Phase> measures = new ArrayList<>();
         for (int repeat = 1; repeat <= repeats; repeat++) {
             oneAtATime.add(sequential(caseManagers, SEQUENTIAL));
             fourAtATime.add(concurrent(caseManagers, THREADS, PER_THREAD));
             teams.add(sequential(teamLeads, TEAM_LEAD_REQUESTS));
-            say.accept(String.format("repeat %d: %s | %s | %s", repeat, brief(oneAtATime.get(repeat - 1)),
-                    brief(fourAtATime.get(repeat - 1)), brief(teams.get(repeat - 1))));
+            liveness.add(sequential(floor.subList(0, 1), SEQUENTIAL / 2));
+            measures.add(sequential(floor.subList(1, 2), SEQUENTIAL / 2));
+            say.accept(String.format("repeat %d: %s | %s | %s | %s | %s", repeat, brief(oneAtATime.get(repeat - 1)),
+                    brief(fourAtATime.get(repeat - 1)), brief(teams.get(repeat - 1)), brief(liveness.get(repeat - 1)),
+                    brief(measures.get(repeat - 1))));
         }
         List<String> statistics = plans.statistics(database, 8);
+        ServiceProfile profile = ServiceProfile.start(work.resolve("tmp/alliance-service").toString(),
+                work.resolve("alliance-service.jfr"));
+        sequential(caseManagers, 2 * SEQUENTIAL);
+        concurrent(caseManagers, THREADS, 2 * PER_THREAD);
+        List<String> profiled = profile.stop();
         String explained = plans.explainDuring(() -> {
             listed(caseManagers.get(0));
             listed(caseManagers.get(1));
@@ -143,14 +159,18 @@ public final class CaseloadBenchmark {
         report.add(row("case manager, 40 clients, one request at a time (" + caseManagers.size() + " case managers)", oneAtATime));
         report.add(row("case manager, 40 clients, " + THREADS + " at a time", fourAtATime));
         report.add(row("team lead, whole team (" + teamLeads.size() + " teams)", teams));
+        report.add(row("for scale: liveness check (no token, no database)", liveness));
+        report.add(row("for scale: measure list (token verified, one small query)", measures));
         report.add("");
         report.add("Raw figures per repeat (p50/p95/p99/max ms, requests/s):");
         for (int i = 0; i < repeats; i++) {
-            report.add(String.format("- repeat %d: one at a time %s; %d at a time %s; team lead %s", i + 1,
-                    brief(oneAtATime.get(i)), THREADS, brief(fourAtATime.get(i)), brief(teams.get(i))));
+            report.add(String.format("- repeat %d: one at a time %s; %d at a time %s; team lead %s; liveness %s; measures %s",
+                    i + 1, brief(oneAtATime.get(i)), THREADS, brief(fourAtATime.get(i)), brief(teams.get(i)),
+                    brief(liveness.get(i)), brief(measures.get(i))));
         }
         double p99 = Latencies.median(oneAtATime.stream().map(p -> p.latencies().percentileMs(99)).toList());
         report.add("");
+        report.add("Service JVM options: " + System.getProperty("rapport.service.jvm-options", "the local run's"));
         report.add(String.format("Target p99 ≤ %.0f ms, one request at a time: %.1f ms, %s.", TARGET_P99_MS, p99,
                 p99 <= TARGET_P99_MS ? "met" : String.format("missed by %.1f ms", p99 - TARGET_P99_MS)));
         report.add("");
@@ -158,6 +178,9 @@ public final class CaseloadBenchmark {
         report.addAll(statistics);
         report.add("");
         report.add("Plans (auto_explain, EXPLAIN ANALYZE with BUFFERS) of three requests: " + work.resolve("plans.txt"));
+        report.add("");
+        report.add("alliance-service while answering case managers (Java Flight Recorder, " + work.resolve("alliance-service.jfr") + "):");
+        report.addAll(profiled);
         Files.write(work.resolve("results.md"), report);
         System.out.println();
         report.forEach(System.out::println);
@@ -218,8 +241,12 @@ public final class CaseloadBenchmark {
     }
 
     private HttpRequest request(Caller caller) {
-        return HttpRequest.newBuilder(caseload).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + caller.token()).header("Accept", "application/json").GET().build();
+        HttpRequest.Builder request = HttpRequest.newBuilder(caller.uri()).timeout(Duration.ofSeconds(30))
+                .header("Accept", "application/json").GET();
+        if (caller.token() != null) {
+            request.header("Authorization", "Bearer " + caller.token());
+        }
+        return request.build();
     }
 
     private static String brief(Phase phase) {

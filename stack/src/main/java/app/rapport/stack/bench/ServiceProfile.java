@@ -1,0 +1,112 @@
+package app.rapport.stack.bench;
+
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordingFile;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Where a running service spends its CPU: a Java Flight Recorder recording started and stopped with {@code jcmd}
+ * on the service's own JVM (no restart, no agent), read back as execution samples. Each sample counts once for
+ * every part of the stack it passes through (JWT verification, JSON, the PostgreSQL driver, …), so the shares say
+ * how much of the service's Java time each part takes, callers included.
+ */
+final class ServiceProfile {
+
+    /** Frame class-name prefixes that mark a part of the request's work, in reporting order. */
+    private static final Map<String, List<String>> PARTS = new LinkedHashMap<>();
+
+    static {
+        PARTS.put("JWT verification (SmallRye JWT, jose4j, signature check)", List.of("io.smallrye.jwt", "org.jose4j",
+                "sun.security.rsa", "sun.security.ec", "java.security.Signature"));
+        PARTS.put("PostgreSQL driver", List.of("org.postgresql"));
+        PARTS.put("Hibernate, Agroal pool, transactions", List.of("org.hibernate", "io.agroal", "com.arjuna",
+                "io.quarkus.narayana"));
+        PARTS.put("JSON (Jackson)", List.of("com.fasterxml.jackson"));
+        PARTS.put("HTTP (Vert.x, Netty, Quarkus REST)", List.of("io.vertx", "io.netty", "org.jboss.resteasy.reactive"));
+        PARTS.put("Rapport code (app.rapport)", List.of("app.rapport"));
+    }
+
+    private final long pid;
+    private final Path recording;
+
+    private ServiceProfile(long pid, Path recording) {
+        this.pid = pid;
+        this.recording = recording;
+    }
+
+    /** Starts recording in the JVM whose command line mentions {@code marker} (e.g. its own temp directory). */
+    static ServiceProfile start(String marker, Path recording) throws IOException, InterruptedException {
+        long pid = ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(line -> line.contains(marker)).orElse(false))
+                .mapToLong(ProcessHandle::pid).findFirst()
+                .orElseThrow(() -> new IllegalStateException("No running JVM mentions " + marker));
+        ServiceProfile profile = new ServiceProfile(pid, recording);
+        profile.jcmd("JFR.start", "name=bench", "settings=profile");
+        return profile;
+    }
+
+    /** Stops the recording and sums it up. */
+    List<String> stop() throws IOException, InterruptedException {
+        jcmd("JFR.stop", "name=bench", "filename=" + recording.toAbsolutePath());
+        Map<String, Integer> parts = new LinkedHashMap<>();
+        PARTS.keySet().forEach(part -> parts.put(part, 0));
+        Map<String, Integer> leaves = new TreeMap<>();
+        int samples = 0;
+        int nativeSamples = 0;
+        for (RecordedEvent event : RecordingFile.readAllEvents(recording)) {
+            String type = event.getEventType().getName();
+            if (type.equals("jdk.NativeMethodSample")) {
+                nativeSamples++;
+            }
+            if (!type.equals("jdk.ExecutionSample") || event.getStackTrace() == null) {
+                continue;
+            }
+            samples++;
+            List<RecordedFrame> frames = event.getStackTrace().getFrames();
+            Set<String> seen = new HashSet<>();
+            for (RecordedFrame frame : frames) {
+                String className = frame.getMethod().getType().getName();
+                PARTS.forEach((part, prefixes) -> {
+                    if (prefixes.stream().anyMatch(className::startsWith) && seen.add(part)) {
+                        parts.merge(part, 1, Integer::sum);
+                    }
+                });
+            }
+            if (!frames.isEmpty()) {
+                RecordedFrame top = frames.get(0);
+                leaves.merge(top.getMethod().getType().getName() + "." + top.getMethod().getName(), 1, Integer::sum);
+            }
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format("%d execution samples of running Java code (and %d of threads in native code, mostly "
+                + "waiting on sockets); share of samples passing through:", samples, nativeSamples));
+        int total = Math.max(1, samples);
+        parts.forEach((part, count) -> lines.add(String.format("- %s: %.0f %%", part, 100.0 * count / total)));
+        lines.add("Hottest methods (where the sample was taken):");
+        leaves.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(8)
+                .forEach(e -> lines.add(String.format("- %s: %.1f %%", e.getKey(), 100.0 * e.getValue() / total)));
+        return lines;
+    }
+
+    private void jcmd(String... command) throws IOException, InterruptedException {
+        List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                Long.toString(pid)));
+        line.addAll(List.of(command));
+        Process process = new ProcessBuilder(line).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            throw new IOException("jcmd " + String.join(" ", command) + " failed: " + output);
+        }
+    }
+}
