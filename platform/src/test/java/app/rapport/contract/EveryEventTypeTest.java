@@ -89,7 +89,7 @@ class EveryEventTypeTest {
         samples.put(EventType.SESSION_SCHEDULED, new SessionScheduled(session, CLIENT, List.of("user-2"), "therapy", start,
                 start.plusSeconds(3600), "Europe/London", UUID.randomUUID(), "user-1"));
         samples.put(EventType.SESSION_RESCHEDULED, new SessionRescheduled(session, UUID.randomUUID(), CLIENT, List.of("user-2"),
-                "review", start, start.plusSeconds(86400), start.plusSeconds(90000), 30.5, "user-1"));
+                "review", start, start.plusSeconds(86400), start.plusSeconds(90000), 30.5, "user-1", "client"));
         samples.put(EventType.SESSION_CANCELLED, new SessionCancelled(session, CLIENT, List.of("user-2", "user-3"),
                 "mdt-meeting", start, "client", "unwell", 3.25, "user-1"));
         samples.put(EventType.SESSION_ATTENDED, new SessionAttended(session, CLIENT, List.of("user-2"), "therapy", start, 7,
@@ -165,6 +165,10 @@ class EveryEventTypeTest {
         assertTrue(MilestoneRecorded.KINDS.stream().allMatch(kind -> schemaEnum(EventType.LITIGATION_MILESTONE_RECORDED, "kind").contains(kind)),
                 "the Java list and the schema agree");
         assertEquals(Set.copyOf(GoalUpdated.STATUSES), schemaEnum(EventType.GOAL_UPDATED, "status"));
+        assertEquals(Set.copyOf(app.rapport.contract.session.SessionTypes.CANCELLED_BY),
+                schemaEnum(EventType.SESSION_RESCHEDULED, "requestedBy"));
+        assertThrows(IllegalArgumentException.class, () -> new SessionRescheduled(CLIENT, UUID.randomUUID(), CLIENT,
+                List.of("user-2"), "therapy", Instant.now(), Instant.now(), Instant.now(), 3, "user-1", "the-weather").validate());
         assertEquals(Set.copyOf(app.rapport.contract.alliance.AllianceTypes.REPAIR_STRATEGIES),
                 schemaEnum(EventType.ALLIANCE_REPAIR_RECORDED, "strategy"));
         assertEquals(Set.copyOf(app.rapport.contract.alliance.AllianceTypes.CLOSE_REASONS),

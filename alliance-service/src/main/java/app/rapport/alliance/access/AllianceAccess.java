@@ -2,8 +2,12 @@ package app.rapport.alliance.access;
 
 import app.rapport.alliance.domain.CareCircleMember;
 import app.rapport.alliance.domain.ClientRef;
+import app.rapport.alliance.domain.ConsentDecision;
 import app.rapport.alliance.domain.ErasedClient;
+import app.rapport.contract.CareTeamRole;
+import app.rapport.contract.DataCategory;
 import app.rapport.platform.audit.AuditLog;
+import app.rapport.platform.consent.ConsentRules;
 import app.rapport.platform.problem.Problem;
 import app.rapport.platform.problem.ProblemException;
 import app.rapport.platform.security.Caller;
@@ -21,7 +25,8 @@ import java.util.UUID;
 /**
  * The one gate to a client's alliance data. Alliance data never goes to solicitors, support workers or family:
  * a case manager in the client's care circle and the lead of the client's team see every pair of the client; a
- * therapist sees only their own pair. Anyone else gets the same 404 as for a client that does not exist.
+ * therapist sees only their own pair, unless the client has withdrawn that from them (403, they know the client).
+ * Anyone else gets the same 404 as for a client that does not exist.
  */
 @ApplicationScoped
 public class AllianceAccess {
@@ -97,20 +102,36 @@ public class AllianceAccess {
             return Optional.empty();
         }
         Optional<CareCircleMember> membership = CareCircleMember.active(clientId, caller.userId(), LocalDate.now());
+        boolean withheldByConsent = false;
         if (membership.isPresent()) {
             String role = membership.get().role;
             if (role.equals("case-manager") && caller.hasRole(Roles.CASE_MANAGER)) {
                 return Optional.of(new Scope(client, "care-circle:case-manager", Optional.empty()));
             }
             if (role.equals("therapist") && caller.hasRole(Roles.THERAPIST)) {
-                return Optional.of(new Scope(client, "care-circle:therapist", Optional.of(caller.userId())));
+                if (consents(membership.get())) {
+                    return Optional.of(new Scope(client, "care-circle:therapist", Optional.of(caller.userId())));
+                }
+                withheldByConsent = true;
             }
         }
         boolean sameOrganisation = caller.organisationId().filter(client.organisationId::equals).isPresent();
         if (sameOrganisation && caller.hasRole(Roles.TEAM_LEAD) && caller.teamIds().contains(client.teamId)) {
             return Optional.of(new Scope(client, "team-lead:" + client.teamId, Optional.empty()));
         }
+        if (withheldByConsent) {
+            // The therapist knows the client (they are in the care circle), so the answer can say why.
+            LOG.infof("Refused alliance data of client %s to %s: no consent", clientId, caller.userId());
+            throw new ProblemException(Problem.of(403, "forbidden", "Not allowed",
+                    "The client has not consented to share their alliance data with you"));
+        }
         return Optional.empty();
+    }
+
+    /** The client's decisions can narrow what a member sees of their own relationship (never the case manager's). */
+    private static boolean consents(CareCircleMember member) {
+        return ConsentRules.allows(CareTeamRole.fromWire(member.role), member.memberId, DataCategory.ALLIANCE,
+                ConsentDecision.forClient(member.clientId), ConsentRules.today());
     }
 
     private static ProblemException notFound(UUID clientId) {

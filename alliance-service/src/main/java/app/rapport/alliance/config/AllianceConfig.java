@@ -35,6 +35,13 @@ public interface AllianceConfig {
         @WithDefault("30")
         int repeatedCancellationWindowDays();
 
+        /** A move keeps the client coming, so it takes one more than cancellations to read as withdrawal. */
+        @WithDefault("3")
+        int repeatedReschedules();
+
+        @WithDefault("30")
+        int repeatedReschedulingWindowDays();
+
         @WithDefault("15")
         int latenessMinutes();
 
@@ -62,6 +69,10 @@ public interface AllianceConfig {
         Optional<Integer> repeatedCancellations();
 
         Optional<Integer> repeatedCancellationWindowDays();
+
+        Optional<Integer> repeatedReschedules();
+
+        Optional<Integer> repeatedReschedulingWindowDays();
 
         Optional<Integer> latenessMinutes();
 
@@ -94,6 +105,8 @@ public interface AllianceConfig {
                 o.flatMap(Overrides::professionalShortNoticeHours).orElse(d.professionalShortNoticeHours()),
                 o.flatMap(Overrides::repeatedCancellations).orElse(d.repeatedCancellations()),
                 o.flatMap(Overrides::repeatedCancellationWindowDays).orElse(d.repeatedCancellationWindowDays()),
+                o.flatMap(Overrides::repeatedReschedules).orElse(d.repeatedReschedules()),
+                o.flatMap(Overrides::repeatedReschedulingWindowDays).orElse(d.repeatedReschedulingWindowDays()),
                 o.flatMap(Overrides::latenessMinutes).orElse(d.latenessMinutes()),
                 o.flatMap(Overrides::unusualGapFactor).orElse(d.unusualGapFactor()),
                 o.flatMap(Overrides::ceilingPercent).orElse(d.ceilingPercent()),

@@ -9,10 +9,14 @@ import jakarta.persistence.Table;
 
 import java.io.Serializable;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
-/** A client's cancellation of a session with one professional (for the repeated-cancellations rule). */
+/**
+ * A booked session with one professional that the client gave up: cancelled, or moved at their request
+ * ({@link #rescheduled}). For the repeated-cancellations and repeated-rescheduling rules.
+ */
 @Entity
 @Table(name = "client_cancellation")
 @IdClass(ClientCancellation.Key.class)
@@ -29,8 +33,38 @@ public class ClientCancellation extends PanacheEntityBase {
     @Column(name = "client_id", nullable = false)
     public UUID clientId;
 
+    /** The session's start (for a move, the original start). */
     @Column(name = "session_start", nullable = false)
     public Instant sessionStart;
+
+    /** Moved at the client's request rather than cancelled. */
+    @Column(nullable = false)
+    public boolean rescheduled;
+
+    /**
+     * Start times of the client's other cancellations (or moves) of sessions with the professional, and records this
+     * one, unless a redelivery recorded it already.
+     */
+    public static List<Instant> earlierAndRecord(UUID clientId, String professionalId, UUID sessionId, Instant start,
+                                                 boolean rescheduled) {
+        List<Instant> earlier = ClientCancellation.<ClientCancellation>list(
+                        "clientId = ?1 and professionalId = ?2 and sessionId <> ?3 and rescheduled = ?4",
+                        clientId, professionalId, sessionId, rescheduled).stream()
+                .map(c -> c.sessionStart).toList();
+        Key key = new Key();
+        key.sessionId = sessionId;
+        key.professionalId = professionalId;
+        if (findById(key) == null) {
+            ClientCancellation row = new ClientCancellation();
+            row.sessionId = sessionId;
+            row.professionalId = professionalId;
+            row.clientId = clientId;
+            row.sessionStart = start;
+            row.rescheduled = rescheduled;
+            row.persist();
+        }
+        return earlier;
+    }
 
     public static class Key implements Serializable {
         public UUID sessionId;

@@ -63,6 +63,19 @@ public class RuptureEpisode extends PanacheEntityBase {
     @Version
     public int version;
 
+    /**
+     * Serialises, until the transaction ends, everything that reads a pair's history to open, extend or resolve its
+     * episode: without it two signals arriving together both find no open episode and both open one. A row lock
+     * cannot do this, since there is no row to lock before the first episode. The two-integer advisory key space is
+     * separate from the single-bigint one the outbox relay uses; a hash collision only makes two pairs wait in turn.
+     */
+    public static void lockPair(UUID clientId, String professionalId) {
+        getEntityManager().createNativeQuery("select 1 from pg_advisory_xact_lock(?1, ?2)")
+                .setParameter(1, clientId.hashCode())
+                .setParameter(2, professionalId.hashCode())
+                .getSingleResult();
+    }
+
     /** The pair's open episode, locked for the rest of the transaction. */
     public static Optional<RuptureEpisode> openForUpdate(UUID clientId, String professionalId) {
         return find("clientId = ?1 and professionalId = ?2 and state in ?3", clientId, professionalId, OPEN)

@@ -16,6 +16,7 @@ import app.rapport.contract.EventType;
 import app.rapport.contract.session.SessionAttended;
 import app.rapport.contract.session.SessionCancelled;
 import app.rapport.contract.session.SessionMissed;
+import app.rapport.contract.session.SessionRescheduled;
 import app.rapport.platform.inbox.EventHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,14 +25,17 @@ import org.jboss.logging.Logger;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 /**
- * Withdrawal signals and professionals' short-notice cancellations, from session events. Only pairs whose
+ * Withdrawal signals (including repeated moves the client asked for) and professionals' short-notice cancellations,
+ * from session events. Only pairs whose
  * professional is a case manager or therapist in the client's care circle are measured.
  */
 @ApplicationScoped
@@ -47,7 +51,8 @@ public class SessionEventsHandler implements EventHandler {
 
     @Override
     public Set<EventType> handles() {
-        return Set.of(EventType.SESSION_MISSED, EventType.SESSION_ATTENDED, EventType.SESSION_CANCELLED);
+        return Set.of(EventType.SESSION_MISSED, EventType.SESSION_ATTENDED, EventType.SESSION_CANCELLED,
+                EventType.SESSION_RESCHEDULED);
     }
 
     @Override
@@ -65,11 +70,12 @@ public class SessionEventsHandler implements EventHandler {
             case SESSION_MISSED -> SessionRules.missed(event.dataAs(SessionMissed.class), t);
             case SESSION_ATTENDED -> SessionRules.attended(event.dataAs(SessionAttended.class), t);
             case SESSION_CANCELLED -> cancelled(event.dataAs(SessionCancelled.class), t);
+            case SESSION_RESCHEDULED -> rescheduled(event.dataAs(SessionRescheduled.class), t);
             default -> List.of();
         };
         Map<String, List<Signal>> byPair = new LinkedHashMap<>();
         for (PairSignal signal : signals) {
-            byPair.computeIfAbsent(signal.professionalId(), p -> new java.util.ArrayList<>()).add(signal.signal());
+            byPair.computeIfAbsent(signal.professionalId(), p -> new ArrayList<>()).add(signal.signal());
         }
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         Instant at = Instant.now();
@@ -83,26 +89,27 @@ public class SessionEventsHandler implements EventHandler {
     }
 
     private List<PairSignal> cancelled(SessionCancelled cancelled, Thresholds t) {
-        Map<String, List<Instant>> earlier = new HashMap<>();
-        if ("client".equals(cancelled.cancelledBy())) {
-            for (String professional : cancelled.professionalIds()) {
-                earlier.put(professional, ClientCancellation.<ClientCancellation>list(
-                                "clientId = ?1 and professionalId = ?2 and sessionId <> ?3", cancelled.clientId(), professional,
-                                cancelled.sessionId()).stream()
-                        .map(c -> c.sessionStart).toList());
-                ClientCancellation.Key key = new ClientCancellation.Key();
-                key.sessionId = cancelled.sessionId();
-                key.professionalId = professional;
-                if (ClientCancellation.findById(key) == null) {
-                    ClientCancellation row = new ClientCancellation();
-                    row.sessionId = cancelled.sessionId();
-                    row.professionalId = professional;
-                    row.clientId = cancelled.clientId();
-                    row.sessionStart = cancelled.start();
-                    row.persist();
-                }
-            }
-        }
+        Map<String, List<Instant>> earlier = "client".equals(cancelled.cancelledBy())
+                ? givenUp(cancelled.clientId(), cancelled.professionalIds(), cancelled.sessionId(), cancelled.start(), false)
+                : Map.of();
         return SessionRules.cancelled(cancelled, earlier, t);
+    }
+
+    private List<PairSignal> rescheduled(SessionRescheduled moved, Thresholds t) {
+        Map<String, List<Instant>> earlier = "client".equals(moved.requestedBy())
+                ? givenUp(moved.clientId(), moved.professionalIds(), moved.sessionId(), moved.previousStart(), true)
+                : Map.of();
+        return SessionRules.rescheduled(moved, earlier, t);
+    }
+
+    /** Per professional of the session: the client's earlier give-ups of the same kind; this one is recorded. */
+    private static Map<String, List<Instant>> givenUp(UUID clientId, List<String> professionals, UUID sessionId,
+                                                      Instant start, boolean rescheduled) {
+        Map<String, List<Instant>> earlier = new HashMap<>();
+        for (String professional : professionals) {
+            earlier.put(professional, ClientCancellation.earlierAndRecord(clientId, professional, sessionId, start,
+                    rescheduled));
+        }
+        return earlier;
     }
 }

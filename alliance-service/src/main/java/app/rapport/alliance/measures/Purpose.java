@@ -23,4 +23,9 @@ public enum Purpose {
     public boolean higherIsBetter() {
         return higherIsBetter;
     }
+
+    /** Whether it measures how the client is doing (what the alliance is expected to predict). */
+    public boolean isOutcome() {
+        return this == OUTCOME_WELLBEING || this == OUTCOME_SYMPTOMS;
+    }
 }

@@ -73,7 +73,8 @@ public class CaseloadResource {
     @Operation(summary = "Alliance across your caseload",
             description = "Your clients (case manager) or your teams' clients (team lead): each pair's latest rating, open "
                     + "episodes, last feedback and whether feedback is overdue; rupture count, repair rate and median days "
-                    + "from detection to resolution.")
+                    + "from detection to resolution; where outcome measures are collected, each pair's early alliance and "
+                    + "outcome change, and their counts by group (outcomeLinkage).")
     public Caseload.View caseload(@QueryParam("overdueAfterDays") @DefaultValue("14") @Min(1) @Max(365) int overdueAfterDays) {
         return caseload.forCaller(overdueAfterDays);
     }

@@ -4,6 +4,7 @@ import app.rapport.contract.session.PairHistory;
 import app.rapport.contract.session.SessionAttended;
 import app.rapport.contract.session.SessionCancelled;
 import app.rapport.contract.session.SessionMissed;
+import app.rapport.contract.session.SessionRescheduled;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -13,7 +14,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Withdrawal signals (3) and the professional's short-notice cancellation (4) from session events. Pure.
+ * Withdrawal signals (3, including repeated moves the client asked for) and the professional's short-notice
+ * cancellation (4) from session events. Pure.
  * MDT meetings are left out: the client is often not expected there, so absence says nothing about a pair.
  */
 public final class SessionRules {
@@ -73,10 +75,8 @@ public final class SessionRules {
                             Map.of("lateCancellationHours", t.lateCancellationHours()),
                             Map.of("reasonCode", cancelled.reasonCode())))));
                 }
-                Instant windowStart = cancelled.start().minus(Duration.ofDays(t.repeatedCancellationWindowDays()));
-                long inWindow = 1 + earlierClientCancellations.getOrDefault(professional, List.of()).stream()
-                        .filter(s -> !s.isBefore(windowStart) && !s.isAfter(cancelled.start()))
-                        .count();
+                long inWindow = countWithin(cancelled.start(), earlierClientCancellations.getOrDefault(professional, List.of()),
+                        t.repeatedCancellationWindowDays());
                 if (inWindow >= t.repeatedCancellations()) {
                     signals.add(new PairSignal(professional, new Signal(SignalKind.REPEATED_CANCELLATIONS, new Evidence(
                             "client cancellations within repeatedCancellationWindowDays >= repeatedCancellations",
@@ -99,6 +99,41 @@ public final class SessionRules {
             }
         }
         return signals;
+    }
+
+    /**
+     * Withdrawal: the client keeps asking to move the pair's sessions. Moves asked for by the professional, or recorded
+     * without saying who asked (a whole series retimed), say nothing about the client.
+     *
+     * @param earlierClientMoves original start times of the client's earlier moves of sessions with each professional
+     *        of this session (by professional id); this move is not among them
+     */
+    public static List<PairSignal> rescheduled(SessionRescheduled moved, Map<String, List<Instant>> earlierClientMoves,
+                                               Thresholds t) {
+        if (MDT.equals(moved.type()) || !"client".equals(moved.requestedBy())) {
+            return List.of();
+        }
+        List<PairSignal> signals = new ArrayList<>();
+        for (String professional : moved.professionalIds()) {
+            long inWindow = countWithin(moved.previousStart(), earlierClientMoves.getOrDefault(professional, List.of()),
+                    t.repeatedReschedulingWindowDays());
+            if (inWindow >= t.repeatedReschedules()) {
+                signals.add(new PairSignal(professional, new Signal(SignalKind.REPEATED_RESCHEDULING, new Evidence(
+                        "moves asked for by the client within repeatedReschedulingWindowDays >= repeatedReschedules",
+                        List.of(), List.of(moved.sessionId(), moved.newSessionId()),
+                        Map.of("movesInWindow", (double) inWindow, "hoursNotice", moved.hoursNotice()),
+                        Map.of("repeatedReschedules", (double) t.repeatedReschedules(),
+                                "repeatedReschedulingWindowDays", (double) t.repeatedReschedulingWindowDays()),
+                        Map.of("requestedBy", moved.requestedBy())))));
+            }
+        }
+        return signals;
+    }
+
+    /** This event (at {@code at}) and the earlier ones within the window before it. */
+    private static long countWithin(Instant at, List<Instant> earlier, int windowDays) {
+        Instant windowStart = at.minus(Duration.ofDays(windowDays));
+        return 1 + earlier.stream().filter(s -> !s.isBefore(windowStart) && !s.isAfter(at)).count();
     }
 
     private static List<PairSignal> gaps(java.util.UUID sessionId, List<PairHistory> pairs, Thresholds t) {

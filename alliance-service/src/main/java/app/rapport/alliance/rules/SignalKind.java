@@ -19,6 +19,8 @@ public enum SignalKind {
     LATE_CLIENT_CANCELLATION("late-client-cancellation"),
     /** 3. Withdrawal: the client cancelled repeatedly within a window. */
     REPEATED_CANCELLATIONS("repeated-cancellations"),
+    /** 3. Withdrawal: the client asked to move sessions repeatedly within a window. */
+    REPEATED_RESCHEDULING("repeated-rescheduling"),
     /** 3. Withdrawal: the client arrived late. */
     LATENESS("lateness"),
     /** 3. Withdrawal: the gap since the pair last met is much longer than their usual interval. */

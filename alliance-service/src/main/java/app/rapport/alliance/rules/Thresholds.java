@@ -7,6 +7,8 @@ package app.rapport.alliance.rules;
  *   <li>professional short notice: notice strictly less than {@code professionalShortNoticeHours};</li>
  *   <li>repeated cancellations: at least {@code repeatedCancellations} client cancellations (this one included)
  *       with starts within {@code repeatedCancellationWindowDays} days;</li>
+ *   <li>repeated rescheduling: at least {@code repeatedReschedules} moves asked for by the client (this one included)
+ *       whose original starts lie within {@code repeatedReschedulingWindowDays} days;</li>
  *   <li>lateness: at least {@code latenessMinutes} minutes late;</li>
  *   <li>unusual gap: gap strictly greater than {@code unusualGapFactor} × the usual interval;</li>
  *   <li>ceiling: a client score at or above {@code ceilingPercent} of the maximum;</li>
@@ -18,14 +20,16 @@ package app.rapport.alliance.rules;
  * </ul>
  */
 public record Thresholds(double lateCancellationHours, double professionalShortNoticeHours, int repeatedCancellations,
-                         int repeatedCancellationWindowDays, int latenessMinutes, double unusualGapFactor,
+                         int repeatedCancellationWindowDays, int repeatedReschedules, int repeatedReschedulingWindowDays,
+                         int latenessMinutes, double unusualGapFactor,
                          double ceilingPercent, int discrepancyWindowDays, int earlyWarningSessions, int baselineScores) {
 
-    public static final Thresholds DEFAULTS = new Thresholds(24, 48, 2, 30, 15, 2.0, 95, 14, 3, 3);
+    public static final Thresholds DEFAULTS = new Thresholds(24, 48, 2, 30, 3, 30, 15, 2.0, 95, 14, 3, 3);
 
     public Thresholds {
         if (lateCancellationHours < 0 || professionalShortNoticeHours < 0 || repeatedCancellations < 2
-                || repeatedCancellationWindowDays < 1 || latenessMinutes < 1 || unusualGapFactor <= 1
+                || repeatedCancellationWindowDays < 1 || repeatedReschedules < 2 || repeatedReschedulingWindowDays < 1
+                || latenessMinutes < 1 || unusualGapFactor <= 1
                 || ceilingPercent <= 0 || ceilingPercent > 100 || discrepancyWindowDays < 0 || earlyWarningSessions < 1
                 || baselineScores < 1) {
             throw new IllegalArgumentException("rupture thresholds out of range");

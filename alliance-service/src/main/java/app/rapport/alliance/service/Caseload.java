@@ -1,5 +1,6 @@
 package app.rapport.alliance.service;
 
+import app.rapport.alliance.outcomes.OutcomeLinkage;
 import app.rapport.platform.security.Caller;
 import app.rapport.platform.security.Roles;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,9 +34,20 @@ public class Caseload {
     @Inject
     Caller caller;
 
+    @Inject
+    CaseloadOutcomes outcomes;
+
+    private static final OutcomeLinkage.PairLink NOTHING_LINKED = new OutcomeLinkage.PairLink(null, null, null);
+
+    /**
+     * @param earlyAlliancePercent mean percentage of maximum of the pair's first three client alliance ratings
+     * @param earlyAlliance how that compares with the cut-off; null while it cannot be classified
+     * @param outcomeChange first to latest score on the pair's outcome measure; null while it cannot be judged
+     */
     public record PairStatus(String professionalId, Double latestTotal, Double latestPercentOfMax, Boolean latestInConcernRange,
                              Instant lastFeedbackAt, boolean feedbackOverdue, long openEpisodes, long episodes,
-                             long repairedEpisodes) {
+                             long repairedEpisodes, Double earlyAlliancePercent, OutcomeLinkage.EarlyAlliance earlyAlliance,
+                             OutcomeLinkage.OutcomeChange outcomeChange) {
     }
 
     public record ClientStatus(UUID clientId, String teamId, String status, List<PairStatus> pairs, long openEpisodes,
@@ -46,7 +58,8 @@ public class Caseload {
                           Double medianDaysToRepair) {
     }
 
-    public record View(String scope, List<ClientStatus> clients, Summary summary) {
+    /** @param outcomeLinkage early alliance against outcome change over the caseload's pairs (method: docs/alliance.md) */
+    public record View(String scope, List<ClientStatus> clients, Summary summary, OutcomeLinkage.Table outcomeLinkage) {
     }
 
     /** @param overdueAfterDays a pair with no client rating for this long (or none at all) is overdue */
@@ -113,14 +126,19 @@ public class Caseload {
                         from rupture_episode where client_id = any(?1)""")
                 .setParameter(1, ids).getSingleResult();
 
+        Map<CaseloadOutcomes.Pair, OutcomeLinkage.PairLink> links = outcomes.links(pairs.stream()
+                .map(p -> new CaseloadOutcomes.Pair((UUID) p[0], (String) p[1])).toList());
+
         Map<UUID, List<PairStatus>> byClient = new LinkedHashMap<>();
         for (Object[] p : pairs) {
             UUID clientId = (UUID) p[0];
             Instant last = p[5] == null ? null : toInstant(p[5]);
             long[] counts = episodeCounts.getOrDefault(clientId + "/" + p[1], new long[3]);
+            OutcomeLinkage.PairLink link = links.getOrDefault(new CaseloadOutcomes.Pair(clientId, (String) p[1]), NOTHING_LINKED);
             byClient.computeIfAbsent(clientId, c -> new ArrayList<>()).add(new PairStatus((String) p[1],
                     p[2] == null ? null : ((Number) p[2]).doubleValue(), p[3] == null ? null : ((Number) p[3]).doubleValue(),
-                    (Boolean) p[4], last, last == null || last.isBefore(overdueBefore), counts[0], counts[1], counts[2]));
+                    (Boolean) p[4], last, last == null || last.isBefore(overdueBefore), counts[0], counts[1], counts[2],
+                    round(link.earlyAlliancePercent()), link.earlyAlliance(), link.outcomeChange()));
         }
         List<ClientStatus> statuses = new ArrayList<>();
         for (Object[] c : clients) {
@@ -140,8 +158,12 @@ public class Caseload {
         long repaired = ((Number) totals[2]).longValue();
         Summary summary = new Summary(statuses.size(), ruptures, ((Number) totals[1]).longValue(), repaired,
                 ruptures == 0 ? null : (double) repaired / ruptures,
-                totals[3] == null ? null : Math.round(((Number) totals[3]).doubleValue() * 100) / 100.0);
-        return new View(scope, statuses, summary);
+                totals[3] == null ? null : round(((Number) totals[3]).doubleValue()));
+        return new View(scope, statuses, summary, OutcomeLinkage.tabulate(links.values()));
+    }
+
+    private static Double round(Double value) {
+        return value == null ? null : Math.round(value * 100) / 100.0;
     }
 
     private static Instant toInstant(Object value) {

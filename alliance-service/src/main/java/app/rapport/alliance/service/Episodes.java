@@ -49,6 +49,7 @@ public class Episodes {
         if (signals.isEmpty()) {
             return null;
         }
+        RuptureEpisode.lockPair(client.clientId, professionalId);
         RuptureEpisode episode = RuptureEpisode.openForUpdate(client.clientId, professionalId).orElse(null);
         boolean opened = episode == null;
         if (opened) {

@@ -3,6 +3,7 @@ package app.rapport.alliance.service;
 import app.rapport.alliance.domain.CareCircleMember;
 import app.rapport.alliance.domain.ClientCancellation;
 import app.rapport.alliance.domain.ClientRef;
+import app.rapport.alliance.domain.ConsentDecision;
 import app.rapport.alliance.domain.ErasedClient;
 import app.rapport.alliance.domain.FeedbackLink;
 import app.rapport.alliance.domain.FeedbackResponse;
@@ -25,6 +26,7 @@ public class Erasure {
         FeedbackLink.delete("clientId", clientId);
         ClientCancellation.delete("clientId", clientId);
         CareCircleMember.delete("clientId", clientId);
+        ConsentDecision.delete("clientId", clientId);
         ClientRef.delete("clientId", clientId);
         ErasedClient tombstone = new ErasedClient();
         tombstone.clientId = clientId;

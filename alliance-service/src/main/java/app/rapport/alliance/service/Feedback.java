@@ -83,6 +83,8 @@ public class Feedback {
         } catch (InvalidResponseException e) {
             throw ProblemException.invalidField(e.field(), e.reason());
         }
+        // Responses of one pair are judged one at a time, each against every earlier one.
+        RuptureEpisode.lockPair(client.clientId, in.professionalId());
         Instant at = Instant.now();
         FeedbackResponse response = new FeedbackResponse();
         response.id = UUID.randomUUID();

@@ -10,6 +10,7 @@ import app.rapport.contract.session.PairHistory;
 import app.rapport.contract.session.SessionAttended;
 import app.rapport.contract.session.SessionCancelled;
 import app.rapport.contract.session.SessionMissed;
+import app.rapport.contract.session.SessionRescheduled;
 import app.rapport.devkit.tokens.DemoUsers;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -48,6 +49,13 @@ class SessionSignalsTest {
                 List.of(THEO), "therapy", week(week), by, "unwell", hoursNotice, recordedBy));
     }
 
+    private static void moved(UUID client, int week, String requestedBy) {
+        Instant previous = week(week);
+        Events.publish(EventType.SESSION_RESCHEDULED, client, DemoUsers.TEAM_NORTH, new SessionRescheduled(UUID.randomUUID(),
+                UUID.randomUUID(), client, List.of(THEO), "therapy", previous, previous.plus(Duration.ofDays(2)),
+                previous.plus(Duration.ofDays(2)).plus(Duration.ofMinutes(50)), 30, ALICE, requestedBy));
+    }
+
     /** Signal kinds on the client's episodes, once {@code marker} (a healthy final event's effect) is visible. */
     private static Set<String> signalKinds(UUID client, int expectedSignals) {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() ->
@@ -77,6 +85,10 @@ class SessionSignalsTest {
         attended(client, 1, 5, 7.0, null);
         attended(client, 2, 0, 7.0, 7.0);
         cancelled(client, 4, "client", 72, ALICE);
+        moved(client, 5, "client");                          // two moves the client asked for: not yet repeated
+        moved(client, 6, "professional");
+        moved(client, 7, null);                              // a series retimed
+        moved(client, 7, "client");
         attended(client, 5, 10, 14.0, 7.0);
         // A marker the consumer must have passed: same key, same partition, so earlier events were handled first.
         Events.publish(EventType.SESSION_MISSED, client, DemoUsers.TEAM_NORTH, new SessionMissed(UUID.randomUUID(), client,
@@ -102,6 +114,20 @@ class SessionSignalsTest {
         List<EventEnvelope> events = AllianceTopic.eventsAbout(client,
                 seen -> AllianceTopic.count(seen, "rapport.alliance.rupture-detected.v1") == 1);
         assertEquals(List.of("lateness"), List.of(events.get(0).data().get("signals").get(0).asText()));
+    }
+
+    @Test
+    void aClientWhoKeepsMovingSessionsIsWithdrawing() {
+        UUID client = Api.northClient();
+        moved(client, 1, "client");
+        moved(client, 2, "professional");
+        moved(client, 3, "client");
+        moved(client, 4, "client");                          // third of the client's moves within 30 days
+        assertEquals(Set.of("repeated-rescheduling"), signalKinds(client, 1));
+        JsonPath episodes = as(DemoUsers.THEO).get("/api/v1/alliance/clients/" + client + "/episodes").jsonPath();
+        assertEquals(3.0f, episodes.getFloat("[0].signals[0].evidence.observed.movesInWindow"));
+        assertEquals(3.0f, episodes.getFloat("[0].signals[0].evidence.thresholds.repeatedReschedules"));
+        assertEquals("client", episodes.getString("[0].signals[0].evidence.codes.requestedBy"));
     }
 
     @Test

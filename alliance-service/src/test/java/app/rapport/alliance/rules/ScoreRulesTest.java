@@ -180,7 +180,7 @@ class ScoreRulesTest {
 
     @Test
     void organisationThresholdsChangeTheOutcome() {
-        Thresholds strictCeiling = new Thresholds(24, 48, 2, 30, 15, 2.0, 100, 14, 3, 3);
+        Thresholds strictCeiling = new Thresholds(24, 48, 2, 30, 3, 30, 15, 2.0, 100, 14, 3, 3);
         MeasureDefinition r = StandardMeasures.REFLECTIVE;
         ScoredResponse clientRating = rating(CHECK, 0, 39);
         var reflection = new ScoreRules.Reflection(r, new ScoredResponse(UUID.randomUUID(), r.id(), clientRating.at(), 10, 25, true));
@@ -188,7 +188,7 @@ class ScoreRulesTest {
                 .stream().anyMatch(s -> s.kind() == RATING_DISCREPANCY));
         assertTrue(ScoreRules.clientRating(CHECK, clientRating, List.of(), Optional.of(reflection), strictCeiling)
                 .stream().noneMatch(s -> s.kind() == RATING_DISCREPANCY));
-        Thresholds earlyAtTwo = new Thresholds(24, 48, 2, 30, 15, 2.0, 95, 14, 2, 3);
+        Thresholds earlyAtTwo = new Thresholds(24, 48, 2, 30, 3, 30, 15, 2.0, 95, 14, 2, 3);
         assertTrue(ScoreRules.clientRating(CHECK, rating(CHECK, 1, 25), List.of(rating(CHECK, 0, 25)), Optional.empty(), earlyAtTwo)
                 .stream().anyMatch(s -> s.kind() == EARLY_WARNING));
     }

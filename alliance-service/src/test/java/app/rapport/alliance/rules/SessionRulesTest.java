@@ -4,6 +4,7 @@ import app.rapport.contract.session.PairHistory;
 import app.rapport.contract.session.SessionAttended;
 import app.rapport.contract.session.SessionCancelled;
 import app.rapport.contract.session.SessionMissed;
+import app.rapport.contract.session.SessionRescheduled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -101,9 +102,48 @@ class SessionRulesTest {
                 Map.of(SAM, List.of(START.minus(Duration.ofDays(3)))), Thresholds.DEFAULTS)), "another pair's cancellations");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "'first move asked for by the client', therapy, client, 0, ''",
+            "'second move within 30 days is not yet repeated', therapy, client, 1, ''",
+            "'third move within 30 days is (tie counts)', therapy, client, 2, theo:repeated-rescheduling",
+            "'moves the professional asked for say nothing about the client', therapy, professional, 5, ''",
+            "'moves recorded without saying who asked (a series retimed)', therapy, , 5, ''",
+            "'MDT meetings are not read for withdrawal', mdt-meeting, client, 5, ''",
+            "'a case-management visit counts like therapy', case-management-visit, client, 4, theo:repeated-rescheduling",
+    })
+    void rescheduled(String why, String type, String requestedBy, int earlierInWindow, String spec) {
+        List<Instant> earlier = java.util.stream.IntStream.range(0, earlierInWindow)
+                .mapToObj(i -> START.minus(Duration.ofDays(3L + 7 * i))).toList();
+        assertEquals(expected(spec), kinds(SessionRules.rescheduled(moved(type, requestedBy, List.of(THEO)),
+                Map.of(THEO, earlier), Thresholds.DEFAULTS)), why);
+    }
+
+    private static SessionRescheduled moved(String type, String requestedBy, List<String> professionals) {
+        return new SessionRescheduled(UUID.randomUUID(), UUID.randomUUID(), CLIENT, professionals, type, START,
+                START.plus(Duration.ofDays(2)), START.plus(Duration.ofDays(2)).plus(Duration.ofMinutes(50)), 20, "alice",
+                requestedBy);
+    }
+
+    @Test
+    void repeatedReschedulingCountsOnlyMovesWithinTheWindowBeforeThisOneAndPerPair() {
+        SessionRescheduled moved = moved("therapy", "client", List.of(THEO, SAM));
+        // 30 days before is inside the window (inclusive); 31 days before, or a later original start, is not.
+        List<PairSignal> signals = SessionRules.rescheduled(moved, Map.of(
+                THEO, List.of(START.minus(Duration.ofDays(30)), START.minus(Duration.ofDays(1))),
+                SAM, List.of(START.minus(Duration.ofDays(31)), START.plus(Duration.ofDays(1)))), Thresholds.DEFAULTS);
+        assertEquals(Set.of("theo:repeated-rescheduling"), kinds(signals));
+        Evidence evidence = signals.get(0).signal().evidence();
+        assertEquals(3.0, evidence.observed().get("movesInWindow"));
+        assertEquals(20.0, evidence.observed().get("hoursNotice"));
+        assertEquals(3.0, evidence.thresholds().get("repeatedReschedules"));
+        assertEquals(List.of(moved.sessionId(), moved.newSessionId()), evidence.sessionIds());
+        assertEquals("client", evidence.codes().get("requestedBy"));
+    }
+
     @Test
     void organisationThresholds() {
-        Thresholds lenient = new Thresholds(12, 24, 3, 30, 30, 3.0, 95, 14, 3, 3);
+        Thresholds lenient = new Thresholds(12, 24, 3, 30, 4, 30, 30, 3.0, 95, 14, 3, 3);
         SessionCancelled cancelled = new SessionCancelled(UUID.randomUUID(), CLIENT, List.of(THEO), "therapy", START, "client",
                 "unwell", 20, "theo");
         assertEquals(Set.of(), kinds(SessionRules.cancelled(cancelled, Map.of(THEO, List.of(START.minus(Duration.ofDays(2)))), lenient)));
@@ -111,6 +151,9 @@ class SessionRulesTest {
                 List.of(new PairHistory(THEO, 20.0, 7.0)), "theo");
         assertEquals(Set.of(), kinds(SessionRules.attended(attended, lenient)));
         assertEquals(Set.of("theo:lateness", "theo:unusual-gap"), kinds(SessionRules.attended(attended, Thresholds.DEFAULTS)));
+        List<Instant> twoEarlierMoves = List.of(START.minus(Duration.ofDays(2)), START.minus(Duration.ofDays(9)));
+        assertEquals(Set.of(), kinds(SessionRules.rescheduled(moved("therapy", "client", List.of(THEO)),
+                Map.of(THEO, twoEarlierMoves), lenient)), "the lenient organisation needs a fourth move");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package app.rapport.alliance.support;
 
 import app.rapport.contract.CareTeamRole;
+import app.rapport.contract.DataCategory;
 import app.rapport.contract.EventCodec;
 import app.rapport.contract.EventEnvelope;
 import app.rapport.contract.EventType;
@@ -9,6 +10,8 @@ import app.rapport.contract.careteam.MemberLeft;
 import app.rapport.contract.client.ClientDischarged;
 import app.rapport.contract.client.ClientErased;
 import app.rapport.contract.client.ClientRegistered;
+import app.rapport.contract.consent.ConsentGranted;
+import app.rapport.contract.consent.ConsentWithdrawn;
 import app.rapport.devkit.testing.ContractVerifier;
 import app.rapport.devkit.testing.SharedInfrastructure;
 import app.rapport.devkit.tokens.DemoUser;
@@ -84,6 +87,19 @@ public final class Events {
     public static void discharged(UUID clientId, String ending) {
         publish(EventType.CLIENT_DISCHARGED, clientId, DemoUsers.TEAM_NORTH,
                 new ClientDischarged(clientId, ending, LocalDate.now(), DemoUsers.ALICE.userId()));
+    }
+
+    /** A consent decision as client-service announces it; exactly one of {@code role} and {@code memberId}. */
+    public static void consent(UUID clientId, boolean granted, DataCategory category, CareTeamRole role, UUID memberId,
+                               LocalDate from, LocalDate until) {
+        UUID consentId = UUID.randomUUID();
+        if (granted) {
+            publish(EventType.CONSENT_GRANTED, clientId, DemoUsers.TEAM_NORTH, new ConsentGranted(clientId, consentId, category,
+                    role, memberId, from, until, DemoUsers.ALICE.userId()));
+        } else {
+            publish(EventType.CONSENT_WITHDRAWN, clientId, DemoUsers.TEAM_NORTH, new ConsentWithdrawn(clientId, consentId,
+                    category, role, memberId, from, DemoUsers.ALICE.userId()));
+        }
     }
 
     public static void erased(UUID clientId) {

@@ -13,7 +13,8 @@ public final class AllianceTypes {
     public static final List<String> RATERS = List.of("client", "professional", "family");
     /** The rupture signals (see DESIGN.md, "Alliance measurement"). */
     public static final List<String> SIGNALS = List.of("below-cut-off", "drop-from-previous", "drop-from-baseline",
-            "did-not-attend", "late-client-cancellation", "repeated-cancellations", "lateness", "unusual-gap",
+            "did-not-attend", "late-client-cancellation", "repeated-cancellations", "repeated-rescheduling", "lateness",
+            "unusual-gap",
             "professional-short-notice-cancellation", "professional-marker", "rating-discrepancy", "early-warning");
     /** What was tried to repair a rupture (the professional's note stays in alliance-service). */
     public static final List<String> REPAIR_STRATEGIES = List.of("explore-together", "acknowledge-own-part",

@@ -11,7 +11,7 @@ public final class SessionTypes {
 
     /** Session types as events and APIs spell them. */
     public static final List<String> TYPES = List.of("therapy", "case-management-visit", "mdt-meeting", "review", "other");
-    /** Who cancelled a session. */
+    /** Who cancelled a session, or asked for it to be moved. */
     public static final List<String> CANCELLED_BY = List.of("client", "professional");
 
     private SessionTypes() {

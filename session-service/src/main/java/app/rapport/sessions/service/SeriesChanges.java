@@ -54,8 +54,9 @@ public class SeriesChanges {
         ZoneId zone = ZoneId.of(series.timeZone);
         return remaining.stream().map(s -> {
             LocalDate day = s.startsAt.atZone(zone).toLocalDate();
+            // Retiming the rest of a series is a change of plan, not one party asking to move one session.
             return transitions.reschedule(s.id, new Transitions.Move(day.atTime(request.start()), day.atTime(request.end()),
-                    series.timeZone));
+                    series.timeZone, null));
         }).toList();
     }
 

@@ -48,8 +48,12 @@ public class Transitions {
     public record Missed() {
     }
 
-    /** New wall-clock times; the zone defaults to the session's own. */
-    public record Move(@NotNull LocalDateTime start, @NotNull LocalDateTime end, @Size(max = 64) String timeZone) {
+    /**
+     * New wall-clock times; the zone defaults to the session's own. {@code requestedBy} says who asked for the move,
+     * when known: the alliance reads repeated moves asked for by the client as withdrawal.
+     */
+    public record Move(@NotNull LocalDateTime start, @NotNull LocalDateTime end, @Size(max = 64) String timeZone,
+                       @Pattern(regexp = "client|professional", message = "must be client or professional") String requestedBy) {
     }
 
     @Inject
@@ -144,7 +148,7 @@ public class Transitions {
         bookings.save(moved, "");
         publish(EventType.SESSION_RESCHEDULED, moved, new SessionRescheduled(old.id, moved.id, old.clientId,
                 old.professionalIds(), old.type.wire(), old.startsAt, moved.startsAt, moved.endsAt, old.hoursNotice,
-                caller.userId()));
+                caller.userId(), move.requestedBy()));
         return moved;
     }
 

@@ -100,7 +100,8 @@ class TransitionsTest {
 
         String moved = book(s, inThreeDays.plusHours(2));
         String replacement = as(DemoUsers.ALICE)
-                .body(Map.of("start", inThreeDays.plusDays(1).toString(), "end", inThreeDays.plusDays(1).plusMinutes(50).toString()))
+                .body(Map.of("start", inThreeDays.plusDays(1).toString(), "end", inThreeDays.plusDays(1).plusMinutes(50).toString(),
+                        "requestedBy", "client"))
                 .post("/api/v1/sessions/" + moved + "/reschedule").then().statusCode(201)
                 .body("status", equalTo("scheduled")).body("rescheduledFrom", equalTo(moved)).extract().path("id");
         as(DemoUsers.ALICE).get("/api/v1/sessions/" + moved).then().statusCode(200).body("status", equalTo("rescheduled"));
@@ -117,6 +118,7 @@ class TransitionsTest {
         assertEquals(replacement, rescheduled.get("newSessionId").asText());
         assertEquals(inThreeDays.plusDays(1).atZone(LONDON).toInstant(), Instant.parse(rescheduled.get("start").asText()));
         assertEquals(inThreeDays.plusHours(2).atZone(LONDON).toInstant(), Instant.parse(rescheduled.get("previousStart").asText()));
+        assertEquals("client", rescheduled.get("requestedBy").asText());
     }
 
     @Test
@@ -147,6 +149,10 @@ class TransitionsTest {
                 .then().statusCode(409).body("type", equalTo("urn:rapport:problem:not-started"));
         as(DemoUsers.ALICE).body(Map.of("by", "someone", "reason", "unwell")).post("/api/v1/sessions/" + future + "/cancellation")
                 .then().statusCode(400).body("errors[0].field", containsString("by"));
+        as(DemoUsers.ALICE).body(Map.of("start", LocalDate.now(LONDON).plusDays(4).atTime(12, 0).toString(),
+                        "end", LocalDate.now(LONDON).plusDays(4).atTime(13, 0).toString(), "requestedBy", "the-weather"))
+                .post("/api/v1/sessions/" + future + "/reschedule").then().statusCode(400)
+                .body("errors[0].field", containsString("requestedBy"));
         as(DemoUsers.ALICE).body(Map.of("minutesLate", -3)).post("/api/v1/sessions/" + attended + "/attendance")
                 .then().statusCode(400);
         as(DemoUsers.ALICE).get("/api/v1/sessions/" + future).then().statusCode(200).body("status", equalTo("scheduled"));
