@@ -179,16 +179,19 @@ select p.pair_no, p.client_id, p.professional_id, k,
        random() as outcome
 from bench_pair p, generate_series(1, p.sessions) k;
 
--- The session events alliance-service consumed (attended 84 %, missed 6 %, cancelled 10 %), recorded once each.
+-- The session events alliance-service consumed (attended 80 %, missed 6 %, moved at the client's request 4 %,
+-- cancelled 10 %: by the professional 4 %, by the client 6 %), recorded once each.
 insert into processed_event (consumer, event_id, event_type, processed_at)
 select 'alliance-service', md5('session-event-' || session_id)::uuid,
-       case when outcome < 0.84 then 'rapport.session.attended.v1' when outcome < 0.90 then 'rapport.session.missed.v1'
-            else 'rapport.session.cancelled.v1' end,
+       case when outcome < 0.80 then 'rapport.session.attended.v1' when outcome < 0.86 then 'rapport.session.missed.v1'
+            when outcome < 0.90 then 'rapport.session.rescheduled.v1' else 'rapport.session.cancelled.v1' end,
        starts_at + interval '1 hour'
 from bench_session;
 
-insert into client_cancellation (session_id, professional_id, client_id, session_start)
-select session_id, professional_id, client_id, starts_at from bench_session where outcome >= 0.94;
+-- What the client gave up: their cancellations and the moves they asked for.
+insert into client_cancellation (session_id, professional_id, client_id, session_start, rescheduled)
+select session_id, professional_id, client_id, starts_at, outcome < 0.90
+from bench_session where outcome >= 0.94 or (outcome >= 0.86 and outcome < 0.90);
 
 -- The client events it consumed: registrations, discharges, members joining and leaving.
 insert into processed_event (consumer, event_id, event_type, processed_at)
@@ -203,6 +206,22 @@ from care_circle_member
 union all
 select 'alliance-service', md5('left-event-' || member_id)::uuid, 'rapport.careteam.member-left.v1', left_on::timestamptz
 from care_circle_member where left_on is not null;
+
+-- Consent: one client in thirty withdrew their alliance data from therapists (some later granted it again), a few
+-- from one named therapist only.
+insert into consent_decision (consent_id, client_id, recipient_role, recipient_member_id, granted, effective_from,
+                              effective_until, recorded_at)
+with first_therapist as (
+    select distinct on (client_id) client_id, md5('member-' || pair_no)::uuid as member_id
+    from bench_pair where role = 'therapist' order by client_id, pair_no)
+select md5('consent-' || c.client_no || '-' || d)::uuid, c.client_id,
+       case when (c.client_no / 30) % 4 = 0 and t.member_id is not null then null else 'therapist' end,
+       case when (c.client_no / 30) % 4 = 0 then t.member_id end,
+       d = 2, c.referred + 30 * d, null, (c.referred + 30 * d)::timestamptz
+from bench_client c
+     cross join generate_series(1, 2) d
+     left join first_therapist t on t.client_id = c.client_id
+where not c.erased and c.client_no % 30 = 7 and (d = 1 or c.client_no % 60 = 7);
 
 -- Responses: client ratings after sessions (the session alliance check; with therapists some outcome measures
 -- too) and every fourth response of a therapist pair the therapist's own check-in. A third come through links.

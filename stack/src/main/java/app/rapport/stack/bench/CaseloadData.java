@@ -35,7 +35,7 @@ final class CaseloadData {
 
     private static final List<String> TABLES = List.of("client_ref", "care_circle_member", "erased_client",
             "feedback_response", "feedback_link", "rupture_episode", "rupture_signal", "repair_attempt",
-            "client_cancellation", "processed_event");
+            "client_cancellation", "consent_decision", "processed_event");
 
     private CaseloadData() {
     }

@@ -7,22 +7,22 @@ import jdk.jfr.consumer.RecordingFile;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Where a running service spends its CPU: a Java Flight Recorder recording started and stopped with {@code jcmd}
- * on the service's own JVM (no restart, no agent), read back as execution samples. Each sample counts once for
- * every part of the stack it passes through (JWT verification, JSON, the PostgreSQL driver, …), so the shares say
- * how much of the service's Java time each part takes, callers included.
+ * on the service's own JVM (no restart, no agent), read back as execution samples. Each sample is charged to the
+ * part of the request's work (JWT verification, JSON, the PostgreSQL driver, …) of the innermost frame that belongs
+ * to one, so JDK code counts for whoever called it: a big-integer multiplication under the RSA signature check is
+ * JWT verification.
  */
 final class ServiceProfile {
 
+    private static final String OTHER = "other (JDK and framework code outside these parts, e.g. thread pools)";
     /** Frame class-name prefixes that mark a part of the request's work, in reporting order. */
     private static final Map<String, List<String>> PARTS = new LinkedHashMap<>();
 
@@ -59,8 +59,13 @@ final class ServiceProfile {
     /** Stops the recording and sums it up. */
     List<String> stop() throws IOException, InterruptedException {
         jcmd("JFR.stop", "name=bench", "filename=" + recording.toAbsolutePath());
+        return summary(recording);
+    }
+
+    static List<String> summary(Path recording) throws IOException {
         Map<String, Integer> parts = new LinkedHashMap<>();
         PARTS.keySet().forEach(part -> parts.put(part, 0));
+        parts.put(OTHER, 0);
         Map<String, Integer> leaves = new TreeMap<>();
         int samples = 0;
         int nativeSamples = 0;
@@ -74,15 +79,7 @@ final class ServiceProfile {
             }
             samples++;
             List<RecordedFrame> frames = event.getStackTrace().getFrames();
-            Set<String> seen = new HashSet<>();
-            for (RecordedFrame frame : frames) {
-                String className = frame.getMethod().getType().getName();
-                PARTS.forEach((part, prefixes) -> {
-                    if (prefixes.stream().anyMatch(className::startsWith) && seen.add(part)) {
-                        parts.merge(part, 1, Integer::sum);
-                    }
-                });
-            }
+            parts.merge(partOf(frames), 1, Integer::sum);
             if (!frames.isEmpty()) {
                 RecordedFrame top = frames.get(0);
                 leaves.merge(top.getMethod().getType().getName() + "." + top.getMethod().getName(), 1, Integer::sum);
@@ -90,13 +87,26 @@ final class ServiceProfile {
         }
         List<String> lines = new ArrayList<>();
         lines.add(String.format("%d execution samples of running Java code (and %d of threads in native code, mostly "
-                + "waiting on sockets); share of samples passing through:", samples, nativeSamples));
+                + "waiting on sockets), by the part of the work they were taken in:", samples, nativeSamples));
         int total = Math.max(1, samples);
         parts.forEach((part, count) -> lines.add(String.format("- %s: %.0f %%", part, 100.0 * count / total)));
         lines.add("Hottest methods (where the sample was taken):");
         leaves.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(8)
                 .forEach(e -> lines.add(String.format("- %s: %.1f %%", e.getKey(), 100.0 * e.getValue() / total)));
         return lines;
+    }
+
+    /** The part of the innermost frame that belongs to one; the stack's first frame is the innermost. */
+    private static String partOf(List<RecordedFrame> frames) {
+        for (RecordedFrame frame : frames) {
+            String className = frame.getMethod().getType().getName();
+            for (Map.Entry<String, List<String>> part : PARTS.entrySet()) {
+                if (part.getValue().stream().anyMatch(className::startsWith)) {
+                    return part.getKey();
+                }
+            }
+        }
+        return OTHER;
     }
 
     private void jcmd(String... command) throws IOException, InterruptedException {
