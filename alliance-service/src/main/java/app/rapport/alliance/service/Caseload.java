@@ -20,10 +20,17 @@ import java.util.UUID;
 
 /**
  * The alliance at a glance for a caseload: a case manager's clients (where they are case manager in the care circle)
- * or a team lead's teams' clients. Three set-based queries whatever the caseload size, each driven by an index:
- * the caller's memberships ({@code care_circle_member_user}) or the team ({@code client_ref_team}); each pair's latest
- * client rating (one backward probe of {@code feedback_response_pair} per pair, via a lateral join); and the
- * clients' episodes ({@code rupture_episode_client}).
+ * or a team lead's teams' clients. Five set-based queries whatever the caseload size, each an index-only walk of
+ * indexes that cover what it reads (V4 migration), so the work grows with the caseload and never with the tables:
+ * <ol>
+ *   <li>the clients: the caller's memberships ({@code care_circle_member_user}) or the team ({@code client_ref_team});</li>
+ *   <li>each measured pair ({@code care_circle_member_client}) with its latest client rating, one backward step of
+ *       {@code feedback_response_pair} per pair (a lateral join);</li>
+ *   <li>the episodes per pair and over the caseload, in one pass over {@code rupture_episode_client};</li>
+ *   <li>and 5. the pairs' early ratings and outcome scores ({@link CaseloadOutcomes}), a few steps of
+ *       {@code feedback_response_pair} per pair.</li>
+ * </ol>
+ * Erased clients need no filter: erasure deletes their rows here.
  */
 @ApplicationScoped
 public class Caseload {
@@ -64,68 +71,16 @@ public class Caseload {
 
     /** @param overdueAfterDays a pair with no client rating for this long (or none at all) is overdue */
     @Transactional
-    @SuppressWarnings("unchecked")
     public View forCaller(int overdueAfterDays) {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        List<Object[]> clients;
-        String scope;
-        if (caller.hasRole(Roles.TEAM_LEAD)) {
-            scope = "teams:" + String.join(",", caller.teamIds());
-            clients = entityManager.createNativeQuery("""
-                            select c.client_id, c.team_id, c.discharged_on from client_ref c
-                            where c.organisation_id = ?1 and c.team_id = any(?2)
-                              and not exists (select 1 from erased_client e where e.client_id = c.client_id)
-                            order by c.client_id""")
-                    .setParameter(1, caller.organisationId().orElse(""))
-                    .setParameter(2, caller.teamIds().toArray(String[]::new))
-                    .getResultList();
-        } else {
-            scope = "case-manager:" + caller.userId();
-            clients = entityManager.createNativeQuery("""
-                            select c.client_id, c.team_id, c.discharged_on from care_circle_member m
-                            join client_ref c on c.client_id = m.client_id
-                            where m.user_id = ?1 and m.role = 'case-manager' and (m.left_on is null or m.left_on > ?2)
-                            order by c.client_id""")
-                    .setParameter(1, caller.userId()).setParameter(2, today)
-                    .getResultList();
-        }
+        boolean teamLead = caller.hasRole(Roles.TEAM_LEAD);
+        String scope = teamLead ? "teams:" + String.join(",", caller.teamIds()) : "case-manager:" + caller.userId();
+        List<Object[]> clients = teamLead ? teamsClients() : caseManagersClients(today);
         UUID[] ids = clients.stream().map(r -> (UUID) r[0]).toArray(UUID[]::new);
         Instant overdueBefore = Instant.now().minus(java.time.Duration.ofDays(overdueAfterDays));
 
-        // Each measured pair with its latest client rating.
-        List<Object[]> pairs = entityManager.createNativeQuery("""
-                        select m.client_id, m.user_id, r.total, r.percent_of_max, r.in_concern_range, r.recorded_at
-                        from care_circle_member m
-                        left join lateral (
-                            select f.total, f.percent_of_max, f.in_concern_range, f.recorded_at from feedback_response f
-                            where f.client_id = m.client_id and f.professional_id = m.user_id and f.rater = 'client'
-                            order by f.recorded_at desc limit 1) r on true
-                        where m.client_id = any(?1) and m.role in ('case-manager', 'therapist') and m.user_id is not null
-                          and (m.left_on is null or m.left_on > ?2)
-                        order by m.client_id, m.user_id""")
-                .setParameter(1, ids).setParameter(2, today).getResultList();
-
-        // Episodes per pair.
-        List<Object[]> episodes = entityManager.createNativeQuery("""
-                        select client_id, professional_id,
-                               count(*) filter (where state in ('DETECTED', 'ACKNOWLEDGED', 'REPAIR_RECORDED')),
-                               count(*), count(*) filter (where repaired)
-                        from rupture_episode where client_id = any(?1)
-                        group by client_id, professional_id""")
-                .setParameter(1, ids).getResultList();
-        Map<String, long[]> episodeCounts = new LinkedHashMap<>();
-        for (Object[] e : episodes) {
-            episodeCounts.put(e[0] + "/" + e[1], new long[]{((Number) e[2]).longValue(), ((Number) e[3]).longValue(),
-                    ((Number) e[4]).longValue()});
-        }
-        Object[] totals = (Object[]) entityManager.createNativeQuery("""
-                        select count(*), count(*) filter (where state in ('DETECTED', 'ACKNOWLEDGED', 'REPAIR_RECORDED')),
-                               count(*) filter (where repaired),
-                               percentile_cont(0.5) within group (order by extract(epoch from ended_at - detected_at) / 86400.0)
-                                   filter (where state = 'RESOLVED')
-                        from rupture_episode where client_id = any(?1)""")
-                .setParameter(1, ids).getSingleResult();
-
+        List<Object[]> pairs = pairsWithLatestRating(ids, today);
+        EpisodeCounts episodes = episodeCounts(ids);
         Map<CaseloadOutcomes.Pair, OutcomeLinkage.PairLink> links = outcomes.links(pairs.stream()
                 .map(p -> new CaseloadOutcomes.Pair((UUID) p[0], (String) p[1])).toList());
 
@@ -133,7 +88,7 @@ public class Caseload {
         for (Object[] p : pairs) {
             UUID clientId = (UUID) p[0];
             Instant last = p[5] == null ? null : toInstant(p[5]);
-            long[] counts = episodeCounts.getOrDefault(clientId + "/" + p[1], new long[3]);
+            long[] counts = episodes.perPair().getOrDefault(clientId + "/" + p[1], new long[3]);
             OutcomeLinkage.PairLink link = links.getOrDefault(new CaseloadOutcomes.Pair(clientId, (String) p[1]), NOTHING_LINKED);
             byClient.computeIfAbsent(clientId, c -> new ArrayList<>()).add(new PairStatus((String) p[1],
                     p[2] == null ? null : ((Number) p[2]).doubleValue(), p[3] == null ? null : ((Number) p[3]).doubleValue(),
@@ -142,24 +97,95 @@ public class Caseload {
         }
         List<ClientStatus> statuses = new ArrayList<>();
         for (Object[] c : clients) {
-            UUID clientId = (UUID) c[0];
-            List<PairStatus> clientPairs = byClient.getOrDefault(clientId, List.of());
-            long open = clientPairs.stream().mapToLong(PairStatus::openEpisodes).sum();
-            Instant last = clientPairs.stream().map(PairStatus::lastFeedbackAt).filter(java.util.Objects::nonNull)
-                    .max(Instant::compareTo).orElse(null);
-            boolean discharged = c[2] != null;
-            String status = discharged ? "discharged" : open > 0 ? "rupture-open"
-                    : clientPairs.stream().anyMatch(p -> Boolean.TRUE.equals(p.latestInConcernRange())) ? "low"
-                    : last == null ? "no-feedback" : "steady";
-            statuses.add(new ClientStatus(clientId, (String) c[1], status, clientPairs, open, last,
-                    !discharged && clientPairs.stream().anyMatch(PairStatus::feedbackOverdue)));
+            statuses.add(status((UUID) c[0], (String) c[1], c[2] != null, byClient.getOrDefault((UUID) c[0], List.of())));
         }
-        long ruptures = ((Number) totals[0]).longValue();
-        long repaired = ((Number) totals[2]).longValue();
-        Summary summary = new Summary(statuses.size(), ruptures, ((Number) totals[1]).longValue(), repaired,
-                ruptures == 0 ? null : (double) repaired / ruptures,
-                totals[3] == null ? null : round(((Number) totals[3]).doubleValue()));
+        Object[] t = episodes.total();
+        long ruptures = ((Number) t[1]).longValue();
+        long repaired = ((Number) t[2]).longValue();
+        Summary summary = new Summary(statuses.size(), ruptures, ((Number) t[0]).longValue(), repaired,
+                ruptures == 0 ? null : (double) repaired / ruptures, t[3] == null ? null : round(((Number) t[3]).doubleValue()));
         return new View(scope, statuses, summary, OutcomeLinkage.tabulate(links.values()));
+    }
+
+    private static ClientStatus status(UUID clientId, String teamId, boolean discharged, List<PairStatus> pairs) {
+        long open = pairs.stream().mapToLong(PairStatus::openEpisodes).sum();
+        Instant last = pairs.stream().map(PairStatus::lastFeedbackAt).filter(java.util.Objects::nonNull)
+                .max(Instant::compareTo).orElse(null);
+        String status = discharged ? "discharged" : open > 0 ? "rupture-open"
+                : pairs.stream().anyMatch(p -> Boolean.TRUE.equals(p.latestInConcernRange())) ? "low"
+                : last == null ? "no-feedback" : "steady";
+        return new ClientStatus(clientId, teamId, status, pairs, open, last,
+                !discharged && pairs.stream().anyMatch(PairStatus::feedbackOverdue));
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Object[]> teamsClients() {
+        return entityManager.createNativeQuery("""
+                        select c.client_id, c.team_id, c.discharged_on from client_ref c
+                        where c.organisation_id = ?1 and c.team_id = any(?2)
+                        order by c.client_id""")
+                .setParameter(1, caller.organisationId().orElse(""))
+                .setParameter(2, caller.teamIds().toArray(String[]::new))
+                .getResultList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Object[]> caseManagersClients(LocalDate today) {
+        return entityManager.createNativeQuery("""
+                        select c.client_id, c.team_id, c.discharged_on from care_circle_member m
+                        join client_ref c on c.client_id = m.client_id
+                        where m.user_id = ?1 and m.role = 'case-manager' and (m.left_on is null or m.left_on > ?2)
+                        order by c.client_id""")
+                .setParameter(1, caller.userId()).setParameter(2, today)
+                .getResultList();
+    }
+
+    /** Each measured pair of the clients with its latest client rating (client, professional, total, %, concern, at). */
+    @SuppressWarnings("unchecked")
+    private List<Object[]> pairsWithLatestRating(UUID[] ids, LocalDate today) {
+        return entityManager.createNativeQuery("""
+                        select m.client_id, m.user_id, r.total, r.percent_of_max, r.in_concern_range, r.recorded_at
+                        from care_circle_member m
+                        left join lateral (
+                            select f.total, f.percent_of_max, f.in_concern_range, f.recorded_at from feedback_response f
+                            where f.client_id = m.client_id and f.professional_id = m.user_id and f.rater = 'client'
+                            order by f.recorded_at desc, f.id desc limit 1) r on true
+                        where m.client_id = any(?1) and m.role in ('case-manager', 'therapist') and m.user_id is not null
+                          and (m.left_on is null or m.left_on > ?2)
+                        order by m.client_id, m.user_id""")
+                .setParameter(1, ids).setParameter(2, today).getResultList();
+    }
+
+    /**
+     * @param perPair "client/professional" → open, all and repaired episodes
+     * @param total open, all and repaired episodes over the caseload, and the median days from detection to resolution
+     */
+    private record EpisodeCounts(Map<String, long[]> perPair, Object[] total) {
+    }
+
+    /** Episode counts per pair and over the caseload (the row where grouping(client_id) = 1), in one pass. */
+    @SuppressWarnings("unchecked")
+    private EpisodeCounts episodeCounts(UUID[] ids) {
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                        select client_id, professional_id, grouping(client_id),
+                               count(*) filter (where state in ('DETECTED', 'ACKNOWLEDGED', 'REPAIR_RECORDED')),
+                               count(*), count(*) filter (where repaired),
+                               percentile_cont(0.5) within group (order by extract(epoch from ended_at - detected_at) / 86400.0)
+                                   filter (where state = 'RESOLVED')
+                        from rupture_episode where client_id = any(?1)
+                        group by grouping sets ((client_id, professional_id), ())""")
+                .setParameter(1, ids).getResultList();
+        Map<String, long[]> perPair = new LinkedHashMap<>();
+        Object[] total = {0L, 0L, 0L, null}; // the total row comes even for no episodes; this only guards it
+        for (Object[] e : rows) {
+            if (((Number) e[2]).intValue() == 1) {
+                total = new Object[]{e[3], e[4], e[5], e[6]};
+            } else {
+                perPair.put(e[0] + "/" + e[1], new long[]{((Number) e[3]).longValue(), ((Number) e[4]).longValue(),
+                        ((Number) e[5]).longValue()});
+            }
+        }
+        return new EpisodeCounts(perPair, total);
     }
 
     private static Double round(Double value) {
