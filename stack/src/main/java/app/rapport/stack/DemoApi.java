@@ -39,6 +39,15 @@ final class DemoApi {
         return send(user, "PUT", path, body);
     }
 
+    /** A call that needs no account, e.g. a client answering a one-time feedback link on their phone. */
+    JsonNode postWithoutToken(String path, Object body) throws IOException, InterruptedException {
+        return send(null, "POST", path, body);
+    }
+
+    JsonNode getWithoutToken(String path) throws IOException, InterruptedException {
+        return send(null, "GET", path, null);
+    }
+
     /** The status of a GET, for waiting until a service has caught up with events. */
     int status(DemoUser user, String path) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
@@ -47,17 +56,19 @@ final class DemoApi {
     }
 
     private JsonNode send(DemoUser user, String method, String path, Object body) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + issuer.tokenFor(user))
                 .header("Content-Type", "application/json; charset=utf-8")
                 .header("Accept", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8))
-                .build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                        : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8));
+        if (user != null) {
+            request.header("Authorization", "Bearer " + issuer.tokenFor(user));
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         if (response.statusCode() / 100 != 2) {
-            throw new IOException(method + " " + path + " as " + user.username() + " was refused with "
+            throw new IOException(method + " " + path + " as " + (user == null ? "a client without an account" : user.username())
+                    + " was refused with "
                     + response.statusCode() + ": " + response.body());
         }
         return response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());

@@ -109,7 +109,8 @@ public final class DemoData {
         return DemoUsers.byUsername(username).orElseThrow(() -> new IllegalArgumentException("no demo user " + username));
     }
 
-    private static JsonNode caseload() throws IOException {
+    /** The demo caseload file; its clients come back from {@link #load()} in the same order. */
+    static JsonNode caseload() throws IOException {
         try (InputStream in = DemoData.class.getResourceAsStream("/demo/caseload.json")) {
             if (in == null) {
                 throw new IOException("demo/caseload.json is missing from the launcher");

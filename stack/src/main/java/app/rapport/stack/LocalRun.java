@@ -47,11 +47,17 @@ public final class LocalRun {
                     new DemoData(platform.issuer(), platform.serviceUrl("client-service")).load();
             say("Demo data loaded: the Northbridge directory and " + created.size()
                     + " clients of alice (team north) and bilal (team south), with care circles, consent and cases");
-            int booked = new DemoSessions(platform.issuer(), platform.serviceUrl("session-service"),
-                    platform.serviceUrl("client-service")).load(created);
+            DemoSessions sessions = new DemoSessions(platform.issuer(), platform.serviceUrl("session-service"),
+                    platform.serviceUrl("client-service"));
+            List<DemoSessions.BookedSeries> series = sessions.book(created);
+            List<DemoAlliance.Story> stories = new DemoAlliance(platform.issuer(), platform.serviceUrl("alliance-service"))
+                    .load(created, series);
+            say("Demo alliance histories recorded: session alliance checks (English, Urdu, Polish), check-ins, "
+                    + "rupture episodes and repairs");
+            int booked = sessions.recordOutcomes(series);
             say("Demo sessions booked: " + booked + " (twelve weeks of history with lateness, missed and cancelled "
                     + "sessions, four weeks ahead)");
-            System.out.println(RunSummary.of(platform, created));
+            System.out.println(RunSummary.of(platform, created, stories));
         } catch (Exception e) {
             if (stopping.get()) {
                 return; // Ctrl-C during start-up: the hook is stopping everything.

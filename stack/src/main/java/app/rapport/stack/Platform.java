@@ -39,11 +39,18 @@ public final class Platform implements AutoCloseable {
     private KafkaBroker kafka;
     private DevTokenIssuer issuer;
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    /** The services this platform runs: all of them, unless a benchmark asked for fewer. */
+    private final Set<String> selected;
     private Duration readyIn = Duration.ZERO;
 
     Platform(PlatformOptions options, Consumer<String> progress) {
+        this(options, progress, PlatformOptions.SERVICE_DATABASES.keySet());
+    }
+
+    private Platform(PlatformOptions options, Consumer<String> progress, Set<String> selected) {
         this.options = options;
         this.progress = progress;
+        this.selected = selected;
     }
 
     public static Platform start(PlatformOptions options) throws Exception {
@@ -53,6 +60,18 @@ public final class Platform implements AutoCloseable {
     /** Starts everything in order and returns once every service reports ready; on failure stops what it started. */
     public static Platform start(PlatformOptions options, Consumer<String> progress) throws Exception {
         Platform platform = new Platform(options, progress);
+        platform.startAll();
+        return platform;
+    }
+
+    /** The infrastructure and only the named services, e.g. the one service a benchmark measures. */
+    public static Platform startServices(PlatformOptions options, Set<String> services, Consumer<String> progress)
+            throws Exception {
+        if (!PlatformOptions.SERVICE_DATABASES.keySet().containsAll(services)) {
+            throw new IllegalArgumentException("Unknown services in " + services + "; known: "
+                    + PlatformOptions.SERVICE_DATABASES.keySet());
+        }
+        Platform platform = new Platform(options, progress, Set.copyOf(services));
         platform.startAll();
         return platform;
     }
@@ -102,7 +121,7 @@ public final class Platform implements AutoCloseable {
 
         // Launching is quick; the services then boot side by side and are awaited together.
         step(() -> {
-            for (String service : PlatformOptions.SERVICE_DATABASES.keySet()) {
+            for (String service : serviceNames()) {
                 int port = options.servicePort(service);
                 ServiceProcess process = new ServiceProcess(service, options.serviceJar(service), port,
                         environment(jdbcUrls.get(service), port), logs.resolve(service + ".log"),
@@ -165,8 +184,11 @@ public final class Platform implements AutoCloseable {
         }
     }
 
+    /** The services running, in start-up order. */
     public Set<String> serviceNames() {
-        return PlatformOptions.SERVICE_DATABASES.keySet();
+        Set<String> names = new java.util.LinkedHashSet<>(PlatformOptions.SERVICE_DATABASES.keySet());
+        names.retainAll(selected);
+        return names;
     }
 
     /** e.g. {@code http://127.0.0.1:8081} for client-service. */

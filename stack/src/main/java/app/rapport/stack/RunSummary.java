@@ -11,7 +11,7 @@ final class RunSummary {
     private RunSummary() {
     }
 
-    static String of(Platform platform, List<DemoData.CreatedClient> created) {
+    static String of(Platform platform, List<DemoData.CreatedClient> created, List<DemoAlliance.Story> stories) {
         StringBuilder out = new StringBuilder("\n");
         out.append("Rapport is running. Ctrl-C stops everything.\n\n");
         out.append("Services:\n");
@@ -39,6 +39,14 @@ final class RunSummary {
                     client.givenName() + " " + client.familyName(), client.caseManager(), client.id()));
         }
 
+        out.append("\nAlliance stories (see docs/alliance.md, \"Demo data\"):\n");
+        for (DemoAlliance.Story story : stories) {
+            if (!story.summary().isEmpty()) {
+                out.append(String.format("  %-22s %-28s with %-6s %s%n", story.client().givenName() + " "
+                        + story.client().familyName(), story.story(), story.professional(), story.summary()));
+            }
+        }
+
         String clients = platform.serviceUrl("client-service");
         String notifications = platform.serviceUrl("notification-service");
         out.append("\nTry it (any username above works in place of alice):\n");
@@ -47,6 +55,11 @@ final class RunSummary {
                 + "       -d '{\"givenName\":\"Rosa\",\"familyName\":\"Okonkwo\",\"dateOfBirth\":\"1988-04-23\"}' \\\n"
                 + "       " + clients + "/api/v1/clients\n");
         out.append("  curl -s -H \"Authorization: Bearer $TOKEN\" " + notifications + "/api/v1/notifications/inbox\n");
+        String alliance = platform.serviceUrl("alliance-service");
+        out.append("  curl -s -H \"Authorization: Bearer $TOKEN\" " + alliance + "/api/v1/alliance/caseload\n");
+        stories.stream().filter(s -> s.story().equals("v-shaped-repair")).findFirst().ifPresent(s -> out.append(
+                "  curl -s -H \"Authorization: Bearer $TOKEN\" " + alliance + "/api/v1/alliance/clients/" + s.client().id()
+                        + "/trend\n"));
         return out.toString();
     }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -18,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 final class ServiceProcess {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final String DEFAULT_JVM_OPTIONS = "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
 
     private final String name;
     private final Path jar;
@@ -40,11 +42,11 @@ final class ServiceProcess {
     void start() throws IOException {
         // Each service gets its own temp dir inside the work directory, so nothing is left in /tmp.
         Files.createDirectories(tmpDirectory);
-        List<String> command = List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-Djava.io.tmpdir=" + tmpDirectory,
-                "-jar", jar.toString());
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // Small and quick to start by default; a benchmark may ask for other settings (e.g. the full JIT).
+        command.addAll(List.of(System.getProperty("rapport.service.jvm-options", DEFAULT_JVM_OPTIONS).trim().split("\\s+")));
+        command.addAll(List.of("-Djava.io.tmpdir=" + tmpDirectory, "-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));

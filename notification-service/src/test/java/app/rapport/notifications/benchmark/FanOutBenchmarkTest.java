@@ -12,6 +12,7 @@ import app.rapport.notifications.support.SseClient;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -35,8 +36,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * time (when the publishing service committed the change) to its arrival on an open live stream.
  * Numbers are printed and written to {@code target/benchmark-notifications.txt}; the assertions only
  * check that every notification arrived exactly once. On a shared machine compare runs, not absolutes.
+ * A benchmark, so not part of the test suite: {@code ./mvnw -pl notification-service -am verify -Pbench}.
  */
 @QuarkusTest
+@Tag("benchmark")
 class FanOutBenchmarkTest {
 
     private static final int EVENTS = 150;

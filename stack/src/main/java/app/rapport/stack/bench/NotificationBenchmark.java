@@ -16,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -105,8 +104,8 @@ public final class NotificationBenchmark {
         System.out.printf("%nBurst of %d changes from 8 threads: accepted by client-service in %.0f ms, all %d notifications in the inbox after %.0f ms: %.1f changes/s end to end.%n",
                 BURST, accepted / 1e6, BURST, delivered / 1e6, BURST / (delivered / 1e9));
         System.out.printf("Ratios: 4 recipients / 1 recipient (p50) = %.2f; burst per-change time / single-change p50 = %.2f%n",
-                percentile(fourRecipients, 50) / percentile(oneRecipient, 50),
-                (delivered / 1e6 / BURST) / percentile(oneRecipient, 50));
+                Latencies.of(fourRecipients).percentileMs(50) / Latencies.of(oneRecipient).percentileMs(50),
+                (delivered / 1e6 / BURST) / Latencies.of(oneRecipient).percentileMs(50));
     }
 
     private String register(String givenName) throws Exception {
@@ -159,14 +158,8 @@ public final class NotificationBenchmark {
     }
 
     private static String row(String name, List<Long> nanos) {
-        return String.format("| %s | %.0f | %.0f | %.0f |", name, percentile(nanos, 50), percentile(nanos, 95),
-                percentile(nanos, 100));
-    }
-
-    private static double percentile(List<Long> nanos, int p) {
-        List<Long> sorted = new ArrayList<>(nanos);
-        Collections.sort(sorted);
-        int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
-        return sorted.get(Math.max(0, index)) / 1e6;
+        Latencies latencies = Latencies.of(nanos);
+        return String.format("| %s | %.0f | %.0f | %.0f |", name, latencies.percentileMs(50), latencies.percentileMs(95),
+                latencies.percentileMs(100));
     }
 }
