@@ -7,4 +7,8 @@ import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 export const screens: { path: string; Screen: LazyExoticComponent<ComponentType> }[] = [
   { path: 'clients/:clientId', Screen: lazy(() => import('./client/ClientScreen')) },
   { path: 'clients/:clientId/feedback', Screen: lazy(() => import('./feedback/FeedbackScreen')) },
+  { path: 'diary', Screen: lazy(() => import('./diary/DiaryScreen')) },
+  { path: 'ruptures', Screen: lazy(() => import('./ruptures/RupturesScreen')) },
+  { path: 'notifications', Screen: lazy(() => import('./notifications/NotificationsScreen')) },
+  { path: 'admin', Screen: lazy(() => import('./admin/AdminScreen')) },
 ];

@@ -1,0 +1,110 @@
+import { useMemo, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import FullCalendar from '@fullcalendar/react';
+import dayGridPlugin from '@fullcalendar/daygrid';
+import timeGridPlugin from '@fullcalendar/timegrid';
+import type { DatesSetArg, EventClickArg } from '@fullcalendar/core';
+import { Button, Group, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import { api } from '../../api/http';
+import type { ClientListItem, Page, SessionView } from '../../api/types';
+import { useSession } from '../../auth/AuthContext';
+import { hasRole } from '../../auth/tokenStore';
+import { ErrorNotice } from '../../components/States';
+import { displayName } from '../../components/format';
+import { STATUS_LOOK } from './sessionForm';
+import { BookSession } from './BookSession';
+import { SessionDetails } from './SessionDetails';
+import './diary.css';
+
+/** Week and month calendar of my sessions, or my team's for team leads; book, move, cancel and record attendance. */
+export default function DiaryScreen() {
+  const session = useSession();
+  const queries = useQueryClient();
+  const teams = session.claims.teams ?? [];
+  const isLead = hasRole(session, 'team-lead');
+  const [scope, setScope] = useState<string>(isLead && teams[0] ? `team:${teams[0]}` : 'me');
+  const [range, setRange] = useState<{ from: string; to: string } | null>(null);
+  const [booking, setBooking] = useState(false);
+  const [selected, setSelected] = useState<SessionView | null>(null);
+
+  const clients = useQuery({ queryKey: ['clients'], queryFn: () => api<Page<ClientListItem>>('/api/v1/clients?size=200') });
+  const path = scope === 'me' ? '/api/v1/sessions/diary' : `/api/v1/sessions/teams/${scope.slice(5)}`;
+  const sessions = useQuery({
+    queryKey: ['diary', scope, range?.from, range?.to],
+    enabled: !!range,
+    queryFn: () => api<SessionView[]>(`${path}?from=${range!.from}&to=${range!.to}`),
+  });
+  const names = useMemo(() => new Map((clients.data?.items ?? []).map((c) => [c.id, c])), [clients.data]);
+  const events = (sessions.data ?? []).filter((s) => s.status !== 'rescheduled').map((s) => {
+    const look = STATUS_LOOK[s.status] ?? STATUS_LOOK.scheduled!;
+    const client = names.get(s.clientId);
+    return {
+      id: s.id,
+      title: `${look.label}: ${client ? displayName(client) : 'Client'} (${s.type.replace(/-/g, ' ')})`,
+      start: s.start,
+      end: s.end,
+      backgroundColor: look.colour,
+      borderColor: look.colour,
+      textColor: '#ffffff',
+      extendedProps: { session: s },
+      classNames: [`session-${s.status}`],
+    };
+  });
+  const refresh = () => queries.invalidateQueries({ queryKey: ['diary'] });
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between">
+        <Title order={1}>Diary</Title>
+        <Group>
+          {isLead && (
+            <SegmentedControl value={scope} onChange={setScope} aria-label="Whose diary"
+              data={[{ value: 'me', label: 'Me' }, ...teams.map((t) => ({ value: `team:${t}`, label: `Team ${t.replace(/^team-/, '')}` }))]} />
+          )}
+          <Button onClick={() => setBooking(true)}>Book a session</Button>
+        </Group>
+      </Group>
+      {sessions.isError && <ErrorNotice error={sessions.error} title="Sessions could not be loaded" />}
+      <Text size="sm" c="dimmed" role="status" aria-live="polite">
+        {sessions.isFetching ? 'Loading sessions…' : `${events.length} sessions in view. Select one to record attendance, move or cancel it.`}
+      </Text>
+      <div className="diary">
+        <FullCalendar
+          plugins={[timeGridPlugin, dayGridPlugin]}
+          initialView="timeGridWeek"
+          headerToolbar={{ left: 'prev,next today', center: 'title', right: 'timeGridWeek,dayGridMonth' }}
+          buttonText={{ today: 'Today', week: 'Week', month: 'Month' }}
+          firstDay={1}
+          locale="en-gb"
+          slotMinTime="07:00:00"
+          slotMaxTime="21:00:00"
+          allDaySlot={false}
+          nowIndicator
+          height="auto"
+          events={events}
+          eventTimeFormat={{ hour: '2-digit', minute: '2-digit', hour12: false }}
+          datesSet={(arg: DatesSetArg) => setRange({ from: arg.start.toISOString(), to: arg.end.toISOString() })}
+          eventClick={(arg: EventClickArg) => {
+            arg.jsEvent.preventDefault();
+            setSelected(arg.event.extendedProps.session as SessionView);
+          }}
+          eventDidMount={(arg) => {
+            // Events are reachable and operable by keyboard, announced with their full title.
+            arg.el.setAttribute('tabindex', '0');
+            arg.el.setAttribute('role', 'button');
+            arg.el.setAttribute('aria-label', `${arg.event.title}, ${arg.event.start?.toLocaleString('en-GB')}`);
+            arg.el.addEventListener('keydown', (e) => {
+              if (e.key === 'Enter' || e.key === ' ') {
+                e.preventDefault();
+                setSelected(arg.event.extendedProps.session as SessionView);
+              }
+            });
+          }}
+        />
+      </div>
+      <BookSession opened={booking} onClose={() => setBooking(false)} clients={clients.data?.items ?? []} onBooked={refresh} />
+      <SessionDetails session={selected} client={selected ? names.get(selected.clientId) : undefined}
+        onClose={() => setSelected(null)} onChanged={refresh} />
+    </Stack>
+  );
+}
