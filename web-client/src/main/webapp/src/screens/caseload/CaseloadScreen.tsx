@@ -102,7 +102,10 @@ export default function CaseloadScreen() {
 
       <Group align="end" wrap="wrap">
         <TextInput label="Search" placeholder="Name or reference" value={filter.search} w={260}
-          onChange={(e) => setFilter((f) => ({ ...f, search: e.currentTarget.value }))} />
+          onChange={(e) => {
+            const search = e.currentTarget.value; // read now: the event is gone when the updater runs
+            setFilter((f) => ({ ...f, search }));
+          }} />
         <Select label="Show" w={260} allowDeselect={false} value={filter.status}
           onChange={(v) => setFilter((f) => ({ ...f, status: (v ?? 'all') as CaseloadFilter['status'] }))}
           data={[

@@ -1,4 +1,5 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import FullCalendar from '@fullcalendar/react';
 import dayGridPlugin from '@fullcalendar/daygrid';
@@ -19,6 +20,8 @@ import './diary.css';
 /** Week and month calendar of my sessions, or my team's for team leads; book, move, cancel and record attendance. */
 export default function DiaryScreen() {
   const session = useSession();
+  // ?date=2026-11-20 opens the diary at that week (links from elsewhere, e.g. a notification).
+  const [params] = useSearchParams();
   const queries = useQueryClient();
   const teams = session.claims.teams ?? [];
   const isLead = hasRole(session, 'team-lead');
@@ -26,6 +29,20 @@ export default function DiaryScreen() {
   const [range, setRange] = useState<{ from: string; to: string } | null>(null);
   const [booking, setBooking] = useState(false);
   const [selected, setSelected] = useState<SessionView | null>(null);
+  const calendarBox = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    // The toolbar's arrow icons are decoration (their buttons carry a label), not unlabelled images.
+    const box = calendarBox.current;
+    if (!box) return;
+    const tidy = () => box.querySelectorAll('.fc-icon[role="img"]').forEach((icon) => {
+      icon.removeAttribute('role');
+      icon.setAttribute('aria-hidden', 'true');
+    });
+    tidy();
+    const observer = new MutationObserver(tidy);
+    observer.observe(box, { childList: true, subtree: true });
+    return () => observer.disconnect();
+  }, []);
 
   const clients = useQuery({ queryKey: ['clients'], queryFn: () => api<Page<ClientListItem>>('/api/v1/clients?size=200') });
   const path = scope === 'me' ? '/api/v1/sessions/diary' : `/api/v1/sessions/teams/${scope.slice(5)}`;
@@ -68,10 +85,11 @@ export default function DiaryScreen() {
       <Text size="sm" c="dimmed" role="status" aria-live="polite">
         {sessions.isFetching ? 'Loading sessions…' : `${events.length} sessions in view. Select one to record attendance, move or cancel it.`}
       </Text>
-      <div className="diary">
+      <div className="diary" ref={calendarBox}>
         <FullCalendar
           plugins={[timeGridPlugin, dayGridPlugin]}
           initialView="timeGridWeek"
+          initialDate={params.get('date') ?? undefined}
           headerToolbar={{ left: 'prev,next today', center: 'title', right: 'timeGridWeek,dayGridMonth' }}
           buttonText={{ today: 'Today', week: 'Week', month: 'Month' }}
           firstDay={1}
@@ -83,7 +101,9 @@ export default function DiaryScreen() {
           height="auto"
           events={events}
           eventTimeFormat={{ hour: '2-digit', minute: '2-digit', hour12: false }}
-          datesSet={(arg: DatesSetArg) => setRange({ from: arg.start.toISOString(), to: arg.end.toISOString() })}
+          datesSet={(arg: DatesSetArg) => {
+            setRange({ from: arg.start.toISOString(), to: arg.end.toISOString() });
+          }}
           eventClick={(arg: EventClickArg) => {
             arg.jsEvent.preventDefault();
             setSelected(arg.event.extendedProps.session as SessionView);
