@@ -31,6 +31,12 @@ async function step(name, action) {
   } catch (error) {
     steps.push({ name, ok: false, ms: Date.now() - started, error: String(error?.message ?? error).split('\n')[0] });
     console.log(`FAIL ${name}: ${String(error?.message ?? error).split('\n').slice(0, 3).join(' ')}`);
+    // What every open page showed when the step failed, for whoever reads the report.
+    if (process.env.FAILURES) {
+      mkdirSync(process.env.FAILURES, { recursive: true });
+      const pages = browser.contexts().flatMap((c) => c.pages());
+      await Promise.all(pages.map((p, i) => p.screenshot({ path: join(process.env.FAILURES, `failure-${i}.png`) }).catch(() => {})));
+    }
     throw error;
   }
 }
@@ -146,7 +152,7 @@ try {
     await shot(alice, 'client-alliance');
   });
 
-  const day = isoDate(-1);
+  const day = isoDate(Number(process.env.JOURNEY_DAY_OFFSET ?? -1)); // yesterday: its first session can be marked missed
   const book = async () => {
     await alice.getByRole('button', { name: 'Book a session' }).click();
     const dialog = alice.getByRole('dialog');
@@ -203,6 +209,9 @@ try {
     if (dir !== 'rtl') throw new Error(`in-session form is ${dir}, expected rtl`);
     await axe(alice, 'feedback-in-session');
     await shot(alice, 'feedback-in-session');
+    // The rating is about Aisha's work with Theo, her therapist.
+    await alice.getByLabel('About the work with').click();
+    await alice.getByRole('option', { name: /Theo Lindqvist/ }).click();
     await alice.getByRole('tab', { name: 'Send a link' }).click();
     await alice.getByRole('button', { name: 'Create link' }).click();
     link = await alice.getByTestId('feedback-link-url').inputValue();

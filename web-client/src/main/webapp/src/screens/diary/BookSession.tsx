@@ -55,7 +55,7 @@ export function BookSession({ opened, onClose, clients, onBooked }: {
         <Stack>
           <FormError error={book.error} fields={Object.keys(FIELD_FOR)} />
           {clash && <div data-testid="double-booking">Choose another time, or another professional.</div>}
-          <Select label="Client" searchable required value={form.clientId || null} error={err('clientId')}
+          <Select label="Client" searchable required allowDeselect={false} value={form.clientId || null} error={err('clientId')}
             data={clients.filter((c) => c.status === 'active').map((c) => ({ value: c.id, label: `${displayName(c)} (${c.reference})` }))}
             onChange={(v) => setForm({ ...form, clientId: v ?? '' })} />
           <MultiSelect label="Professionals" value={form.professionalIds} error={err('professionalIds')}

@@ -25,7 +25,8 @@ export default function DiaryScreen() {
   const queries = useQueryClient();
   const teams = session.claims.teams ?? [];
   const isLead = hasRole(session, 'team-lead');
-  const [scope, setScope] = useState<string>(isLead && teams[0] ? `team:${teams[0]}` : 'me');
+  const isCaseManager = hasRole(session, 'case-manager', 'team-lead');
+  const [scope, setScope] = useState<string>(isCaseManager ? 'clients' : 'me');
   const [range, setRange] = useState<{ from: string; to: string } | null>(null);
   const [booking, setBooking] = useState(false);
   const [selected, setSelected] = useState<SessionView | null>(null);
@@ -45,11 +46,18 @@ export default function DiaryScreen() {
   }, []);
 
   const clients = useQuery({ queryKey: ['clients'], queryFn: () => api<Page<ClientListItem>>('/api/v1/clients?size=200') });
-  const path = scope === 'me' ? '/api/v1/sessions/diary' : `/api/v1/sessions/teams/${scope.slice(5)}`;
+  const activeClients = (clients.data?.items ?? []).filter((c) => c.status === 'active');
   const sessions = useQuery({
-    queryKey: ['diary', scope, range?.from, range?.to],
-    enabled: !!range,
-    queryFn: () => api<SessionView[]>(`${path}?from=${range!.from}&to=${range!.to}`),
+    queryKey: ['diary', scope, range?.from, range?.to, activeClients.length],
+    enabled: !!range && (scope !== 'clients' || clients.isSuccess),
+    queryFn: async () => {
+      const window = `from=${range!.from}&to=${range!.to}`;
+      if (scope === 'me') return api<SessionView[]>(`/api/v1/sessions/diary?${window}`);
+      if (scope.startsWith('team:')) return api<SessionView[]>(`/api/v1/sessions/teams/${scope.slice(5)}?${window}`);
+      // My clients' sessions, whoever takes them: a case manager books for the therapist too.
+      const all = await Promise.all(activeClients.map((c) => api<SessionView[]>(`/api/v1/sessions/clients/${c.id}?${window}`)));
+      return all.flat();
+    },
   });
   const names = useMemo(() => new Map((clients.data?.items ?? []).map((c) => [c.id, c])), [clients.data]);
   const events = (sessions.data ?? []).filter((s) => s.status !== 'rescheduled').map((s) => {
@@ -74,9 +82,10 @@ export default function DiaryScreen() {
       <Group justify="space-between">
         <Title order={1}>Diary</Title>
         <Group>
-          {isLead && (
+          {isCaseManager && (
             <SegmentedControl value={scope} onChange={setScope} aria-label="Whose diary"
-              data={[{ value: 'me', label: 'Me' }, ...teams.map((t) => ({ value: `team:${t}`, label: `Team ${t.replace(/^team-/, '')}` }))]} />
+              data={[{ value: 'clients', label: 'My clients' }, { value: 'me', label: 'Me' },
+                ...(isLead ? teams.map((t) => ({ value: `team:${t}`, label: `Team ${t.replace(/^team-/, '')}` })) : [])]} />
           )}
           <Button onClick={() => setBooking(true)}>Book a session</Button>
         </Group>

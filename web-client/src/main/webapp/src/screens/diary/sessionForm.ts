@@ -53,9 +53,9 @@ export const FIELD_FOR: Record<string, string> = {
 
 /** Calendar colours and words per status (never colour alone: the title says it too). */
 export const STATUS_LOOK: Record<string, { colour: string; label: string }> = {
-  scheduled: { colour: '#364fc7', label: 'Booked' },
-  attended: { colour: '#2b8a3e', label: 'Attended' },
-  missed: { colour: '#c92a2a', label: 'Did not attend' },
+  scheduled: { colour: '#2f3f9e', label: 'Booked' },
+  attended: { colour: '#1e6b30', label: 'Attended' },
+  missed: { colour: '#a61e1e', label: 'Did not attend' },
   cancelled: { colour: '#495057', label: 'Cancelled' },
-  rescheduled: { colour: '#868e96', label: 'Moved' },
+  rescheduled: { colour: '#5c636a', label: 'Moved' },
 };

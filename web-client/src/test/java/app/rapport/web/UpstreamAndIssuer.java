@@ -67,6 +67,7 @@ public class UpstreamAndIssuer implements QuarkusTestResourceLifecycleManager {
         exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
         exchange.sendResponseHeaders(200, 0);
         try (OutputStream out = exchange.getResponseBody()) {
+
             for (int id = from; id < from + 3; id++) {
                 out.write(("id: " + id + "\nevent: notification\ndata: {\"n\":" + id + "}\n\n").getBytes(StandardCharsets.UTF_8));
                 out.flush();

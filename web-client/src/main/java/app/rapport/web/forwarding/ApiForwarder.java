@@ -121,11 +121,13 @@ public class ApiForwarder {
                 out.headers().add(h.getKey(), h.getValue());
             }
         });
-        if (!upstream.headers().contains("Content-Length")) {
-            out.setChunked(true);
-        }
         // A browser leaving (e.g. closing the live stream) ends the upstream request too.
         out.closeHandler(v -> upstream.request().reset());
+        if (!upstream.headers().contains("Content-Length")) {
+            out.setChunked(true);
+            // A live stream may stay quiet for minutes: the browser must see it open now, not at the first event.
+            out.writeHead();
+        }
         upstream.pipeTo(out);
     }
 
