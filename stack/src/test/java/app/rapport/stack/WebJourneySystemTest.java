@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -30,7 +31,8 @@ class WebJourneySystemTest {
 
     @BeforeAll
     static void startPlatform() throws Exception {
-        platform = Platform.start(PlatformOptions.freePorts(WORK, REPOSITORY));
+        // Generous: on a busy shared machine four JVMs can take minutes to boot side by side.
+        platform = Platform.start(PlatformOptions.freePorts(WORK, REPOSITORY).withReadinessTimeout(Duration.ofMinutes(4)));
         List<DemoData.CreatedClient> created =
                 new DemoData(platform.issuer(), platform.serviceUrl("client-service")).load();
         new DemoSessions(platform.issuer(), platform.serviceUrl("session-service"),

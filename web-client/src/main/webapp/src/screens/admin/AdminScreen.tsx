@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Accordion, Alert, Badge, Button, Code, Group, MultiSelect, Paper, Stack, Table, Tabs, Text, TextInput, Title } from '@mantine/core';
+import { Accordion, Alert, Badge, Button, Code, Group, MultiSelect, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { TabbedScreen } from '../../components/TabbedScreen';
 import { api } from '../../api/http';
 import type { Professional } from '../../api/types';
 import { useSession } from '../../auth/AuthContext';
@@ -18,17 +19,10 @@ interface Delivery {
 /** For organisation admins: teams and their members, webhook subscriptions with their delivery log. */
 export default function AdminScreen() {
   return (
-    <Stack gap="md">
-      <Title order={1}>Organisation</Title>
-      <Tabs defaultValue="teams">
-        <Tabs.List>
-          <Tabs.Tab value="teams">Teams and members</Tabs.Tab>
-          <Tabs.Tab value="webhooks">Webhooks</Tabs.Tab>
-        </Tabs.List>
-        <Tabs.Panel value="teams" pt="md"><TeamsPanel /></Tabs.Panel>
-        <Tabs.Panel value="webhooks" pt="md"><WebhooksPanel /></Tabs.Panel>
-      </Tabs>
-    </Stack>
+    <TabbedScreen title="Organisation" tabs={[
+      { value: 'teams', label: 'Teams and members', content: <TeamsPanel /> },
+      { value: 'webhooks', label: 'Webhooks', content: <WebhooksPanel /> },
+    ]} />
   );
 }
 

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Group, Radio, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Group, Radio, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { SubmitRow } from '../../components/TabbedScreen';
 import { api } from '../../api/http';
 import type { ConsentView } from '../../api/types';
 import { Empty, ErrorNotice, Loading } from '../../components/States';
@@ -93,10 +94,7 @@ function RecordConsent({ clientId }: { clientId: string }) {
             onChange={(e) => setForm({ ...form, effectiveUntil: e.currentTarget.value })} error={fieldError(save.error, 'effectiveUntil')} />
           <TextInput label="Note (optional)" value={form.note} onChange={(e) => setForm({ ...form, note: e.currentTarget.value })}
             error={fieldError(save.error, 'note')} />
-          <Group>
-            <Button type="submit" loading={save.isPending}>Record decision</Button>
-            {save.isSuccess && <Text role="status">Recorded.</Text>}
-          </Group>
+          <SubmitRow label="Record decision" busy={save.isPending} done={save.isSuccess} doneText="Recorded." />
         </Stack>
       </form>
     </section>

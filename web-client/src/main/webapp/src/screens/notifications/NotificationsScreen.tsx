@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Anchor, Badge, Button, Checkbox, Group, Paper, Select, Stack, Table, Tabs, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Checkbox, Group, Paper, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { SubmitRow, TabbedScreen } from '../../components/TabbedScreen';
 import { api } from '../../api/http';
 import type { Inbox, Preferences } from '../../api/types';
 import { Empty, ErrorNotice, Loading } from '../../components/States';
@@ -14,17 +15,10 @@ const LIVE_LABEL: Record<string, string> = { open: 'Live', connecting: 'Connecti
 
 export default function NotificationsScreen() {
   return (
-    <Stack gap="md">
-      <Title order={1}>Notifications</Title>
-      <Tabs defaultValue="inbox">
-        <Tabs.List>
-          <Tabs.Tab value="inbox">Inbox</Tabs.Tab>
-          <Tabs.Tab value="preferences">Preferences</Tabs.Tab>
-        </Tabs.List>
-        <Tabs.Panel value="inbox" pt="md"><InboxPanel /></Tabs.Panel>
-        <Tabs.Panel value="preferences" pt="md"><PreferencesPanel /></Tabs.Panel>
-      </Tabs>
-    </Stack>
+    <TabbedScreen title="Notifications" tabs={[
+      { value: 'inbox', label: 'Inbox', content: <InboxPanel /> },
+      { value: 'preferences', label: 'Preferences', content: <PreferencesPanel /> },
+    ]} />
   );
 }
 
@@ -133,10 +127,7 @@ function PreferencesPanel() {
             })}
           </Table.Tbody>
         </Table>
-        <Group>
-          <Button type="submit" loading={save.isPending}>Save preferences</Button>
-          {save.isSuccess && <Text role="status">Saved.</Text>}
-        </Group>
+        <SubmitRow label="Save preferences" busy={save.isPending} done={save.isSuccess} doneText="Saved." />
       </Stack>
     </form>
   );
