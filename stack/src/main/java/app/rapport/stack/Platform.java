@@ -23,7 +23,8 @@ import java.util.function.Consumer;
 
 /**
  * The whole platform as separate processes: PostgreSQL with one database per service, a Kafka
- * broker, the development token issuer and the four services. Closing it stops everything.
+ * broker, the development token issuer, the four services and the web client in front of them.
+ * Closing it stops everything.
  * Each start begins afresh: the postgres, kafka, logs and tmp folders of the work directory are emptied.
  *
  * <pre>{@code try (Platform platform = Platform.start(PlatformOptions.freePorts(work, repository))) { ... } }</pre>
@@ -41,6 +42,7 @@ public final class Platform implements AutoCloseable {
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     /** The services this platform runs: all of them, unless a benchmark asked for fewer. */
     private final Set<String> selected;
+    private ServiceProcess webClient;
     private Duration readyIn = Duration.ZERO;
 
     Platform(PlatformOptions options, Consumer<String> progress) {
@@ -134,6 +136,29 @@ public final class Platform implements AutoCloseable {
         progress.accept("Starting " + String.join(", ", services.keySet()) + " (logs in " + logs + ")");
         awaitReady(started.plus(options.readinessTimeout()));
         readyIn = Duration.between(started, Instant.now());
+        startWebClient(logs, started.plus(options.readinessTimeout()).plus(Duration.ofSeconds(30)));
+    }
+
+    /** Fifth process: the single-page app and the /api front door, signing people in through the development issuer. */
+    private void startWebClient(Path logs, Instant deadline) throws Exception {
+        step(() -> {
+            Map<String, String> env = new LinkedHashMap<>();
+            env.put("QUARKUS_HTTP_PORT", Integer.toString(options.webClientPort()));
+            env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+            env.put("RAPPORT_WEB_AUTH_MODE", "development");
+            env.put("RAPPORT_DEV_ISSUER_URL", issuer.issuer());
+            env.put("RAPPORT_CLIENT_SERVICE_URL", serviceUrl("client-service"));
+            env.put("RAPPORT_SESSION_SERVICE_URL", serviceUrl("session-service"));
+            env.put("RAPPORT_ALLIANCE_SERVICE_URL", serviceUrl("alliance-service"));
+            env.put("RAPPORT_NOTIFICATION_SERVICE_URL", serviceUrl("notification-service"));
+            env.put("RAPPORT_PARENT_PID", Long.toString(ProcessHandle.current().pid()));
+            webClient = new ServiceProcess(PlatformOptions.WEB_CLIENT, options.serviceJar(PlatformOptions.WEB_CLIENT),
+                    options.webClientPort(), env, logs.resolve("web-client.log"), options.workDirectory().resolve("tmp/web-client"));
+            webClient.start();
+            return null;
+        });
+        webClient.awaitReady(deadline);
+        progress.accept("web-client ready at " + webClient.url());
     }
 
     private <T> T step(Callable<T> action) throws Exception {
@@ -153,6 +178,9 @@ public final class Platform implements AutoCloseable {
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         env.put("RAPPORT_JWKS_URL", issuer.jwksUrl());
         env.put("RAPPORT_JWT_ISSUER", issuer.issuer());
+        // Links and messages point people at the web client, wherever it listens.
+        env.put("RAPPORT_ALLIANCE_LINKS_BASE_URL", webClientUrl() + "/feedback/");
+        env.put("RAPPORT_WEB_CLIENT_URL", webClientUrl());
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
         // Services exit by themselves if this launcher dies without closing them.
@@ -194,6 +222,11 @@ public final class Platform implements AutoCloseable {
     /** e.g. {@code http://127.0.0.1:8081} for client-service. */
     public String serviceUrl(String service) {
         return service(service).url();
+    }
+
+    /** e.g. {@code http://127.0.0.1:8080}: the single-page app and its /api front door. */
+    public String webClientUrl() {
+        return "http://127.0.0.1:" + options.webClientPort();
     }
 
     public Path logFile(String service) {
@@ -253,6 +286,9 @@ public final class Platform implements AutoCloseable {
                 return;
             }
             closed = true;
+            if (webClient != null) {
+                webClient.stop();
+            }
             services.values().parallelStream().forEach(ServiceProcess::stop);
             if (kafka != null) {
                 kafka.stop();

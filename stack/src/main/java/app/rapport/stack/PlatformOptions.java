@@ -18,7 +18,10 @@ import java.util.Set;
  */
 public record PlatformOptions(Path workDirectory, Path repository, int postgresPort, int kafkaPort,
                               int kafkaControllerPort, int issuerPort, Map<String, Integer> servicePorts,
-                              Duration readinessTimeout) {
+                              int webClientPort, Duration readinessTimeout) {
+
+    /** The browser's front door, started after the services it forwards to. */
+    public static final String WEB_CLIENT = "web-client";
 
     public static final Duration DEFAULT_READINESS_TIMEOUT = Duration.ofSeconds(120);
 
@@ -48,7 +51,7 @@ public record PlatformOptions(Path workDirectory, Path repository, int postgresP
         for (String service : SERVICE_DATABASES.keySet()) {
             ports.put(service, port++);
         }
-        return new PlatformOptions(workDirectory, repository, 15432, 19092, 19093, 8090, ports,
+        return new PlatformOptions(workDirectory, repository, 15432, 19092, 19093, 8090, ports, 8080,
                 DEFAULT_READINESS_TIMEOUT);
     }
 
@@ -60,12 +63,12 @@ public record PlatformOptions(Path workDirectory, Path repository, int postgresP
             ports.put(service, distinctFreePort(taken));
         }
         return new PlatformOptions(workDirectory, repository, distinctFreePort(taken), distinctFreePort(taken),
-                distinctFreePort(taken), distinctFreePort(taken), ports, DEFAULT_READINESS_TIMEOUT);
+                distinctFreePort(taken), distinctFreePort(taken), ports, distinctFreePort(taken), DEFAULT_READINESS_TIMEOUT);
     }
 
     public PlatformOptions withReadinessTimeout(Duration timeout) {
         return new PlatformOptions(workDirectory, repository, postgresPort, kafkaPort, kafkaControllerPort,
-                issuerPort, servicePorts, timeout);
+                issuerPort, servicePorts, webClientPort, timeout);
     }
 
     public int servicePort(String service) {
@@ -76,14 +79,15 @@ public record PlatformOptions(Path workDirectory, Path repository, int postgresP
         return port;
     }
 
-    /** Where Quarkus puts the runnable jar of a service module. */
+    /** Where Quarkus puts the runnable jar of a service module (or of the web client). */
     public Path serviceJar(String service) {
         return repository.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
     }
 
-    /** The services whose jar has not been built yet. */
+    /** The services (and the web client) whose jar has not been built yet. */
     public List<String> missingJars() {
-        return SERVICE_DATABASES.keySet().stream().filter(service -> !Files.isRegularFile(serviceJar(service))).toList();
+        return java.util.stream.Stream.concat(SERVICE_DATABASES.keySet().stream(), java.util.stream.Stream.of(WEB_CLIENT))
+                .filter(module -> !Files.isRegularFile(serviceJar(module))).toList();
     }
 
     // The OS may hand the same free port out twice in quick succession; every listener needs its own.

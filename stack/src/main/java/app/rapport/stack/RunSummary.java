@@ -14,6 +14,8 @@ final class RunSummary {
     static String of(Platform platform, List<DemoData.CreatedClient> created, List<DemoAlliance.Story> stories) {
         StringBuilder out = new StringBuilder("\n");
         out.append("Rapport is running. Ctrl-C stops everything.\n\n");
+        String web = platform.webClientUrl().replace("127.0.0.1", "localhost");
+        out.append("Open the web client: ").append(web).append("  and sign in as alice (a case manager with ten clients)\n\n");
         out.append("Services:\n");
         for (String service : platform.serviceNames()) {
             String url = platform.serviceUrl(service);
@@ -21,6 +23,7 @@ final class RunSummary {
             out.append(String.format("  %-21s Swagger UI %s/q/swagger-ui   health %s/q/health%n", "", url, url));
         }
         String issuer = platform.issuer().issuer();
+        out.append(String.format("  %-21s %s (the app; /api/v1/... forwarded to the services above)%n", "web-client", web));
         out.append(String.format("  %-21s %s/users%n", "token issuer", issuer));
         out.append(String.format("  %-21s %s%n", "Kafka", platform.bootstrapServers()));
         out.append(String.format("  %-21s %s%n%n", "logs", platform.logFile("client-service").getParent()));
