@@ -14,11 +14,12 @@ import java.util.Set;
 
 /**
  * Where the platform runs: its work directory, the repository holding the packaged services, every
- * port and how long the services may take to become ready.
+ * port, how long the services may take to become ready, and any settings a service gets on top of
+ * the platform's own (e.g. system tests point notification-service at their own SMTP server).
  */
 public record PlatformOptions(Path workDirectory, Path repository, int postgresPort, int kafkaPort,
                               int kafkaControllerPort, int issuerPort, Map<String, Integer> servicePorts,
-                              Duration readinessTimeout) {
+                              Duration readinessTimeout, Map<String, Map<String, String>> serviceEnvironment) {
 
     public static final Duration DEFAULT_READINESS_TIMEOUT = Duration.ofSeconds(120);
 
@@ -39,6 +40,18 @@ public record PlatformOptions(Path workDirectory, Path repository, int postgresP
             throw new IllegalArgumentException("Need a port for each of " + SERVICE_DATABASES.keySet());
         }
         servicePorts = Collections.unmodifiableMap(new LinkedHashMap<>(servicePorts));
+        if (!SERVICE_DATABASES.keySet().containsAll(serviceEnvironment.keySet())) {
+            throw new IllegalArgumentException("Settings for unknown services: " + serviceEnvironment.keySet());
+        }
+        Map<String, Map<String, String>> copy = new LinkedHashMap<>();
+        serviceEnvironment.forEach((service, settings) -> copy.put(service, Map.copyOf(settings)));
+        serviceEnvironment = Collections.unmodifiableMap(copy);
+    }
+
+    public PlatformOptions(Path workDirectory, Path repository, int postgresPort, int kafkaPort, int kafkaControllerPort,
+                           int issuerPort, Map<String, Integer> servicePorts, Duration readinessTimeout) {
+        this(workDirectory, repository, postgresPort, kafkaPort, kafkaControllerPort, issuerPort, servicePorts,
+                readinessTimeout, Map.of());
     }
 
     /** The documented local ports, so the URLs in the README work. */
@@ -65,7 +78,23 @@ public record PlatformOptions(Path workDirectory, Path repository, int postgresP
 
     public PlatformOptions withReadinessTimeout(Duration timeout) {
         return new PlatformOptions(workDirectory, repository, postgresPort, kafkaPort, kafkaControllerPort,
-                issuerPort, servicePorts, timeout);
+                issuerPort, servicePorts, timeout, serviceEnvironment);
+    }
+
+    /** Adds environment variables for one service; they win over the platform's own. */
+    public PlatformOptions withServiceEnvironment(String service, Map<String, String> settings) {
+        servicePort(service);
+        Map<String, Map<String, String>> all = new LinkedHashMap<>(serviceEnvironment);
+        Map<String, String> merged = new LinkedHashMap<>(all.getOrDefault(service, Map.of()));
+        merged.putAll(settings);
+        all.put(service, merged);
+        return new PlatformOptions(workDirectory, repository, postgresPort, kafkaPort, kafkaControllerPort,
+                issuerPort, servicePorts, readinessTimeout, all);
+    }
+
+    /** The extra environment of one service (empty when it has none). */
+    public Map<String, String> serviceEnvironment(String service) {
+        return serviceEnvironment.getOrDefault(service, Map.of());
     }
 
     public int servicePort(String service) {

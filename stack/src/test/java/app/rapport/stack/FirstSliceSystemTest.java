@@ -4,11 +4,10 @@ import app.rapport.devkit.tokens.DemoUser;
 import app.rapport.devkit.tokens.DemoUsers;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -24,25 +23,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
  * event leaves through the outbox, notification-service consumes it, and the case manager's inbox
  * shows it.
  */
+@ExtendWith(SystemPlatform.class)
+@Order(1)
 class FirstSliceSystemTest {
 
-    private static Platform platform;
-
-    @BeforeAll
-    static void startPlatform() throws Exception {
-        Path repository = Path.of("..").toAbsolutePath().normalize();
-        platform = Platform.start(PlatformOptions.freePorts(Path.of("target", "system-test").toAbsolutePath(), repository));
-        System.out.printf("System test: all four services ready in %.1f s%n", platform.readyIn().toMillis() / 1000.0);
-    }
-
-    @AfterAll
-    static void stopPlatform() throws Exception {
-        if (platform != null) {
-            platform.close();
-        }
-    }
-
     private static RequestSpecification as(DemoUser user, String service) {
+        Platform platform = SystemPlatform.platform();
         return given().baseUri(platform.serviceUrl(service))
                 .auth().oauth2(platform.issuer().tokenFor(user))
                 .contentType(ContentType.JSON);
@@ -63,7 +49,7 @@ class FirstSliceSystemTest {
         String clientId = created.getString("id");
         String reference = created.getString("reference");
 
-        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(25))
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(25))
                 .until(() -> inbox(DemoUsers.ALICE).contains(clientId));
         System.out.printf("System test: notification visible %d ms after the registration request was sent%n",
                 Duration.ofNanos(System.nanoTime() - started).toMillis());
@@ -78,9 +64,10 @@ class FirstSliceSystemTest {
     @Test
     void everyServiceIsReadyAndRefusesCallsWithoutAToken() {
         for (String service : List.of("client-service", "session-service", "alliance-service", "notification-service")) {
-            given().baseUri(platform.serviceUrl(service)).get("/q/health/ready").then().statusCode(200);
+            given().baseUri(SystemPlatform.platform().serviceUrl(service)).get("/q/health/ready").then().statusCode(200);
         }
-        given().baseUri(platform.serviceUrl("client-service")).get("/api/v1/clients").then().statusCode(401);
-        given().baseUri(platform.serviceUrl("notification-service")).get("/api/v1/notifications/inbox").then().statusCode(401);
+        given().baseUri(SystemPlatform.platform().serviceUrl("client-service")).get("/api/v1/clients").then().statusCode(401);
+        given().baseUri(SystemPlatform.platform().serviceUrl("notification-service")).get("/api/v1/notifications/inbox")
+                .then().statusCode(401);
     }
 }
