@@ -90,8 +90,8 @@ final class Api {
 
     /** Any bytes with any content type, for malformed and oversized bodies. */
     Reply raw(String method, String url, byte[] body, String contentType, Map<String, String> headers) {
+        // No Accept header, like most clients: each operation answers in its own type (JSON, FHIR, iCalendar).
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                .header("Accept", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         if (body != null) {
             request.header("Content-Type", contentType);
@@ -108,6 +108,39 @@ final class Api {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A GET whose answer may be an endless stream (server-sent events): whatever arrives within
+     * {@code listen} is the body. A refusal comes back whole, as usual.
+     */
+    Reply peek(String path, Duration listen) {
+        String url = SystemPlatform.platform().serviceUrl(serviceFor(path)) + path;
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream").GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        StringBuilder body = new StringBuilder();
+        var pending = HTTP.sendAsync(request.build(), HttpResponse.BodyHandlers.ofLines());
+        try {
+            HttpResponse<java.util.stream.Stream<String>> response = pending.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            Thread reader = new Thread(() -> response.body().forEach(line -> {
+                synchronized (body) {
+                    body.append(line).append('\n');
+                }
+            }));
+            reader.setDaemon(true);
+            reader.start();
+            reader.join(listen.toMillis());
+            response.body().close();
+            synchronized (body) {
+                return new Reply("GET " + url, response.statusCode(), response.headers().map(), body.toString());
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("GET " + url + " failed: " + e, e);
+        } finally {
+            pending.cancel(true);
         }
     }
 

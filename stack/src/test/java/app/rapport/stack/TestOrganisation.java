@@ -77,6 +77,13 @@ final class TestOrganisation {
         return Character.toUpperCase(word.charAt(0)) + word.substring(1);
     }
 
+    /** One more professional of this organisation, in the directory. */
+    DemoUser colleague(String label, String role, String team) {
+        DemoUser person = person(label, role, id, List.of(team));
+        Api.as(admin).put("/api/v1/organisations/" + id + "/professionals", professional(person)).expect(200);
+        return person;
+    }
+
     List<DemoUser> staff() {
         return List.of(caseManager, otherCaseManager, teamLead, therapist, otherTherapist, supportWorker);
     }
