@@ -43,21 +43,13 @@ public final class LocalRun {
         try {
             platform.startAll();
             say(String.format("All four services ready in %.1f s", platform.readyIn().toMillis() / 1000.0));
-            List<DemoData.CreatedClient> created =
-                    new DemoData(platform.issuer(), platform.serviceUrl("client-service")).load();
-            say("Demo data loaded: the Northbridge directory and " + created.size()
-                    + " clients of alice (team north) and bilal (team south), with care circles, consent and cases");
-            DemoSessions sessions = new DemoSessions(platform.issuer(), platform.serviceUrl("session-service"),
-                    platform.serviceUrl("client-service"));
-            List<DemoSessions.BookedSeries> series = sessions.book(created);
-            List<DemoAlliance.Story> stories = new DemoAlliance(platform.issuer(), platform.serviceUrl("alliance-service"))
-                    .load(created, series);
-            say("Demo alliance histories recorded: session alliance checks (English, Urdu, Polish), check-ins, "
-                    + "rupture episodes and repairs");
-            int booked = sessions.recordOutcomes(series);
-            say("Demo sessions booked: " + booked + " (twelve weeks of history with lateness, missed and cancelled "
-                    + "sessions, four weeks ahead)");
-            System.out.println(RunSummary.of(platform, created, stories));
+            Demo demo = Demo.load(platform);
+            say("Demo data loaded: the Northbridge directory and " + demo.clients().size()
+                    + " clients of alice (team north) and bilal (team south), with care circles, consent and cases; "
+                    + demo.sessionsBooked() + " sessions (twelve weeks of history with lateness, missed and cancelled "
+                    + "sessions, four weeks ahead); alliance histories with rupture episodes and repairs (English, Urdu, "
+                    + "Polish)");
+            System.out.println(RunSummary.of(platform, demo.clients(), demo.stories()));
         } catch (Exception e) {
             if (stopping.get()) {
                 return; // Ctrl-C during start-up: the hook is stopping everything.

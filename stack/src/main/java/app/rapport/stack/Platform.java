@@ -126,7 +126,7 @@ public final class Platform implements AutoCloseable {
             for (String service : serviceNames()) {
                 int port = options.servicePort(service);
                 ServiceProcess process = new ServiceProcess(service, options.serviceJar(service), port,
-                        environment(jdbcUrls.get(service), port), logs.resolve(service + ".log"),
+                        environment(service, jdbcUrls.get(service), port), logs.resolve(service + ".log"),
                         work.resolve("tmp").resolve(service));
                 services.put(service, process);
                 process.start();
@@ -170,7 +170,7 @@ public final class Platform implements AutoCloseable {
         }
     }
 
-    private Map<String, String> environment(String jdbcUrl, int port) {
+    private Map<String, String> environment(String service, String jdbcUrl, int port) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl);
         env.put("QUARKUS_DATASOURCE_USERNAME", PostgresServer.USER);
@@ -185,6 +185,7 @@ public final class Platform implements AutoCloseable {
         env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
         // Services exit by themselves if this launcher dies without closing them.
         env.put("RAPPORT_PARENT_PID", Long.toString(ProcessHandle.current().pid()));
+        env.putAll(options.serviceEnvironment(service));
         return env;
     }
 
@@ -268,6 +269,43 @@ public final class Platform implements AutoCloseable {
         });
         process.awaitReady(Instant.now().plus(timeout));
         progress.accept(service + " restarted and ready at " + process.url());
+    }
+
+    /** Kills the Kafka broker as a crash would; its data and port are kept for {@link #startKafka()}. */
+    public void stopKafka() throws Exception {
+        step(() -> {
+            kafka.stop();
+            progress.accept("Kafka broker stopped");
+            return null;
+        });
+    }
+
+    public void startKafka() throws Exception {
+        step(() -> {
+            kafka.start();
+            progress.accept("Kafka broker started again on " + kafka.bootstrapServers());
+            return null;
+        });
+    }
+
+    /** Stops PostgreSQL and starts it again on the same port and data directory: every open connection is lost. */
+    public void restartPostgres(Duration downFor) throws Exception {
+        step(() -> {
+            postgres.stop();
+            progress.accept("PostgreSQL stopped");
+            return null;
+        });
+        Thread.sleep(downFor.toMillis());
+        step(() -> {
+            postgres.start();
+            progress.accept("PostgreSQL started again on 127.0.0.1:" + postgres.port());
+            return null;
+        });
+    }
+
+    /** Waits until every service answers ready again, e.g. after an outage of the broker or the database. */
+    public void awaitReady(Duration timeout) throws Exception {
+        awaitReady(Instant.now().plus(timeout));
     }
 
     private ServiceProcess service(String name) {

@@ -14,11 +14,13 @@ import java.util.Set;
 
 /**
  * Where the platform runs: its work directory, the repository holding the packaged services, every
- * port and how long the services may take to become ready.
+ * port, how long the services may take to become ready, and any settings a service gets on top of
+ * the platform's own (e.g. system tests point notification-service at their own SMTP server).
  */
 public record PlatformOptions(Path workDirectory, Path repository, int postgresPort, int kafkaPort,
                               int kafkaControllerPort, int issuerPort, Map<String, Integer> servicePorts,
-                              int webClientPort, Duration readinessTimeout) {
+                              int webClientPort, Duration readinessTimeout,
+                              Map<String, Map<String, String>> serviceEnvironment) {
 
     /** The browser's front door, started after the services it forwards to. */
     public static final String WEB_CLIENT = "web-client";
@@ -42,6 +44,18 @@ public record PlatformOptions(Path workDirectory, Path repository, int postgresP
             throw new IllegalArgumentException("Need a port for each of " + SERVICE_DATABASES.keySet());
         }
         servicePorts = Collections.unmodifiableMap(new LinkedHashMap<>(servicePorts));
+        if (!SERVICE_DATABASES.keySet().containsAll(serviceEnvironment.keySet())) {
+            throw new IllegalArgumentException("Settings for unknown services: " + serviceEnvironment.keySet());
+        }
+        Map<String, Map<String, String>> copy = new LinkedHashMap<>();
+        serviceEnvironment.forEach((service, settings) -> copy.put(service, Map.copyOf(settings)));
+        serviceEnvironment = Collections.unmodifiableMap(copy);
+    }
+
+    public PlatformOptions(Path workDirectory, Path repository, int postgresPort, int kafkaPort, int kafkaControllerPort,
+                           int issuerPort, Map<String, Integer> servicePorts, int webClientPort, Duration readinessTimeout) {
+        this(workDirectory, repository, postgresPort, kafkaPort, kafkaControllerPort, issuerPort, servicePorts,
+                webClientPort, readinessTimeout, Map.of());
     }
 
     /** The documented local ports, so the URLs in the README work. */
@@ -68,7 +82,23 @@ public record PlatformOptions(Path workDirectory, Path repository, int postgresP
 
     public PlatformOptions withReadinessTimeout(Duration timeout) {
         return new PlatformOptions(workDirectory, repository, postgresPort, kafkaPort, kafkaControllerPort,
-                issuerPort, servicePorts, webClientPort, timeout);
+                issuerPort, servicePorts, webClientPort, timeout, serviceEnvironment);
+    }
+
+    /** Adds environment variables for one service; they win over the platform's own. */
+    public PlatformOptions withServiceEnvironment(String service, Map<String, String> settings) {
+        servicePort(service);
+        Map<String, Map<String, String>> all = new LinkedHashMap<>(serviceEnvironment);
+        Map<String, String> merged = new LinkedHashMap<>(all.getOrDefault(service, Map.of()));
+        merged.putAll(settings);
+        all.put(service, merged);
+        return new PlatformOptions(workDirectory, repository, postgresPort, kafkaPort, kafkaControllerPort,
+                issuerPort, servicePorts, webClientPort, readinessTimeout, all);
+    }
+
+    /** The extra environment of one service (empty when it has none). */
+    public Map<String, String> serviceEnvironment(String service) {
+        return serviceEnvironment.getOrDefault(service, Map.of());
     }
 
     public int servicePort(String service) {

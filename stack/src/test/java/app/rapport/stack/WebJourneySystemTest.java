@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -23,6 +24,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  * checks every screen on the way. The browser script is web-client/src/main/webapp/e2e/journey.mjs;
  * it saves the README's screenshots to docs/screenshots.
  */
+// First, with a platform of its own, before the shared system-test platform starts: two never run side by side.
+@Order(0)
 class WebJourneySystemTest {
 
     private static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();
@@ -33,10 +36,7 @@ class WebJourneySystemTest {
     static void startPlatform() throws Exception {
         // Generous: on a busy shared machine four JVMs can take minutes to boot side by side.
         platform = Platform.start(PlatformOptions.freePorts(WORK, REPOSITORY).withReadinessTimeout(Duration.ofMinutes(4)));
-        List<DemoData.CreatedClient> created =
-                new DemoData(platform.issuer(), platform.serviceUrl("client-service")).load();
-        new DemoSessions(platform.issuer(), platform.serviceUrl("session-service"),
-                platform.serviceUrl("client-service")).load(created);
+        Demo.load(platform);
     }
 
     @AfterAll

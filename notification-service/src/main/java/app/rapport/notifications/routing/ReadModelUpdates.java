@@ -11,7 +11,9 @@ import app.rapport.contract.consent.ConsentWithdrawn;
 import app.rapport.notifications.domain.CareCircleMember;
 import app.rapport.notifications.domain.ClientRecord;
 import app.rapport.notifications.domain.ConsentDecisionRecord;
+import app.rapport.notifications.domain.EmailDelivery;
 import app.rapport.notifications.domain.Notification;
+import app.rapport.notifications.domain.WebhookDelivery;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Set;
@@ -19,7 +21,7 @@ import java.util.Set;
 /**
  * Keeps the read model routing decides from: the client's reference, who is in the care circle in
  * which role, and every consent decision. An erased client leaves nothing behind here, notifications
- * included. Applied by {@link EventRouter} before it routes the same event, so a member who joins is
+ * and email and webhook deliveries included. Applied by {@link EventRouter} before it routes the same event, so a member who joins is
  * told of it and one who leaves is not.
  */
 @ApplicationScoped
@@ -58,6 +60,10 @@ public class ReadModelUpdates {
 
     private void erased(ClientErased erased) {
         Notification.delete("clientId", erased.clientId());
+        // Delivery logs name the client by id and reference (and webhook bodies summarise events): they go too,
+        // so a firm's delivery log no longer shows an erased client, and nothing still waiting is sent.
+        EmailDelivery.delete("clientId", erased.clientId());
+        WebhookDelivery.delete("clientId", erased.clientId());
         CareCircleMember.delete("clientId", erased.clientId());
         ConsentDecisionRecord.delete("clientId", erased.clientId());
         ClientRecord.deleteById(erased.clientId());

@@ -99,6 +99,19 @@ class EmailDeliveryTest {
     }
 
     @Test
+    void anErasedClientsEmailDeliveriesAreDeleted() throws Exception {
+        prefer(DemoUsers.NADIA, """
+                {"groups":{"sessions":{"channels":["in-app","email"],"delivery":"immediate"}}}""");
+        UUID client = clientWith(DemoUsers.NADIA, CareTeamRole.THERAPIST, UUID.randomUUID()).clientId();
+        EventSamples.publish(EventSamples.cancelled(client, UUID.randomUUID(), List.of(DemoUsers.NADIA)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> status(client, DemoUsers.NADIA.userId(), EmailDelivery.SENT) == 1);
+
+        EventSamples.publish(EventSamples.erased(client));
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                QuarkusTransaction.requiringNew().call(() -> EmailDelivery.count("clientId", client)) == 0);
+    }
+
+    @Test
     void quietHoursHoldOrdinaryItemsButNotUrgentOnes() throws Exception {
         LocalTime now = LocalTime.now(ZoneId.of("Europe/London"));
         prefer(DemoUsers.SAM, """

@@ -171,6 +171,20 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    void anErasedClientLeavesTheFirmsDeliveryLog() throws Exception {
+        Firm firm = firm();
+        UUID client = clientOf(firm);
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            String id = subscribe(firm, receiver.url(), MILESTONE).getString("id");
+            EventSamples.publish(EventSamples.milestone(client));
+            awaitThat(() -> "succeeded".equals(status(firm, id)));
+
+            EventSamples.publish(EventSamples.erased(client));
+            awaitThat(() -> log(firm, id).isEmpty());
+        }
+    }
+
+    @Test
     void aConsentWithdrawalStopsPendingRetries() throws Exception {
         Firm firm = firm();
         UUID client = clientOf(firm);

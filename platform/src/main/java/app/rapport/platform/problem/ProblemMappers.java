@@ -50,7 +50,9 @@ public class ProblemMappers {
     public Response unreadable(JsonProcessingException e) {
         String field = e instanceof JsonMappingException mapping ? path(mapping) : "";
         String message;
-        if (e instanceof UnrecognizedPropertyException unknown) {
+        if (e instanceof ControlCharacters.RefusedText) {
+            message = "must not contain control characters";
+        } else if (e instanceof UnrecognizedPropertyException unknown) {
             field = path(unknown);
             message = "is not a known field";
         } else if (e instanceof InvalidFormatException format) {

@@ -38,9 +38,18 @@ public class SessionAccess {
     /** Checks and audits access to a client's sessions as a whole; call inside the use case's transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Access require(UUID clientId, Permission permission) {
+        return require(clientId, permission, "Client " + clientId);
+    }
+
+    /**
+     * As {@link #require(UUID, Permission)} for something of the client's that the caller named by its own id
+     * (a series, a contract): refused as that thing, so the answer does not tell whose it is.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Access require(UUID clientId, Permission permission, String requested) {
         Access access = relationshipTo(clientId).orElseThrow(() -> {
             LOG.infof("Refused %s on client %s to %s: no relationship", permission, clientId, caller.userId());
-            return ProblemException.notFound("Client " + clientId);
+            return ProblemException.notFound(requested);
         });
         check(access, permission);
         audit.record(clientId, permission.action(), permission.resource(), access.basis());

@@ -95,7 +95,7 @@ public class Contracts {
     public ContractView end(UUID contractId, Ending ending) {
         SessionContract contract = SessionContract.<SessionContract>findByIdOptional(contractId)
                 .orElseThrow(() -> ProblemException.notFound("Contract " + contractId));
-        access.require(contract.clientId, Permission.CONTRACT_WRITE);
+        access.require(contract.clientId, Permission.CONTRACT_WRITE, "Contract " + contractId);
         if (contract.endedOn != null) {
             throw new ProblemException(Problem.of(409, "contract-ended", "Contract already ended",
                     "The contract ended on " + contract.endedOn));

@@ -62,7 +62,7 @@ public class SeriesChanges {
 
     private List<Session> remaining(UUID seriesId, LocalDate from) {
         Series series = Series.<Series>findByIdOptional(seriesId).orElseThrow(() -> ProblemException.notFound("Series " + seriesId));
-        access.require(series.clientId, Permission.SCHEDULE_WRITE);
+        access.require(series.clientId, Permission.SCHEDULE_WRITE, "Series " + seriesId);
         ZoneId zone = ZoneId.of(series.timeZone);
         return Session.list("seriesId = ?1 and status = ?2 and startsAt >= ?3 order by startsAt",
                 seriesId, SessionStatus.SCHEDULED, from.atStartOfDay(zone).toInstant());

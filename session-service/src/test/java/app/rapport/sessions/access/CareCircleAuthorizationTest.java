@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static app.rapport.sessions.support.Api.as;
@@ -20,6 +21,7 @@ import static app.rapport.sessions.support.Api.session;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -98,6 +100,33 @@ class CareCircleAuthorizationTest {
         south.join(DemoUsers.BILAL.userId(), CareTeamRole.CASE_MANAGER);
         as(DemoUsers.BILAL).get("/api/v1/sessions/clients/" + south.id()).then().statusCode(200);
         as(DemoUsers.TARA).get("/api/v1/sessions/clients/" + south.id()).then().statusCode(404);
+    }
+
+    @Test
+    void aSeriesOrContractOfSomeoneElsesClientIsNotFoundWithoutSayingWhoseItIs() {
+        CareCircleEvents client = CareCircleEvents.register(DemoUsers.ORGANISATION, DemoUsers.TEAM_NORTH, DemoUsers.ALICE.userId());
+        client.join(DemoUsers.ALICE.userId(), CareTeamRole.CASE_MANAGER);
+        client.join(DemoUsers.THEO.userId(), CareTeamRole.THERAPIST);
+        LocalDate day = Slots.futureDay();
+        String series = as(DemoUsers.ALICE).body(Map.of("first", session(client.id(), List.of(DemoUsers.THEO.userId()),
+                        day.atTime(7, 0), day.atTime(7, 50)), "rrule", "FREQ=WEEKLY;COUNT=2"))
+                .post("/api/v1/sessions/series").then().statusCode(201).extract().path("id");
+        String contract = as(DemoUsers.ALICE).body(Map.of("clientId", client.id().toString(),
+                        "professionalId", DemoUsers.THEO.userId(), "sessionsAgreed", 6))
+                .post("/api/v1/sessions/contracts").then().statusCode(201).extract().path("id");
+
+        // Someone with no relationship learns only that what they named does not exist for them.
+        as(DemoUsers.BILAL).body(Map.of("from", day.toString(), "by", "client", "reason", "unwell"))
+                .post("/api/v1/sessions/series/" + series + "/cancellation").then().statusCode(404)
+                .body("detail", equalTo("Series " + series + " was not found"))
+                .body(not(containsString(client.id().toString())));
+        as(DemoUsers.BILAL).body(Map.of("from", day.toString(), "start", "14:00", "end", "15:00"))
+                .post("/api/v1/sessions/series/" + series + "/retime").then().statusCode(404)
+                .body(not(containsString(client.id().toString())));
+        as(DemoUsers.BILAL).body(Map.of("kind", "planned"))
+                .post("/api/v1/sessions/contracts/" + contract + "/ending").then().statusCode(404)
+                .body("detail", equalTo("Contract " + contract + " was not found"))
+                .body(not(containsString(client.id().toString())));
     }
 
     @Test

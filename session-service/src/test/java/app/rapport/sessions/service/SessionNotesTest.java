@@ -48,6 +48,11 @@ class SessionNotesTest {
         as(DemoUsers.ALICE).body(Map.of("text", "Case manager's own note")).post(notes).then().statusCode(201);
         as(DemoUsers.SAM).body(Map.of("text", "Support worker's note")).post(notes).then().statusCode(403);
         as(DemoUsers.ALICE).body(Map.of("text", " ")).post(notes).then().statusCode(400);
+        // Control characters (NUL cannot even be stored) are refused by name; line breaks and tabs are the writer's own.
+        as(DemoUsers.ALICE).body(Map.of("text", "nul\u0000 and bell\u0007")).post(notes).then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("text"));
+        as(DemoUsers.ALICE).urlEncodingEnabled(false).get("/api/v1/sessions/busy/a%00b").then().statusCode(400)
+                .contentType("application/problem+json");
 
         long auditedBefore = audited(client.id());
         as(DemoUsers.ALICE).get(notes).then().statusCode(200).body("", hasSize(2)).body("[0].text", equalTo(secret));
