@@ -210,7 +210,7 @@ try {
     await axe(alice, 'feedback-in-session');
     await shot(alice, 'feedback-in-session');
     // The rating is about Aisha's work with Theo, her therapist.
-    await alice.getByLabel('About the work with').click();
+    await alice.getByRole('textbox', { name: 'About the work with' }).click();
     await alice.getByRole('option', { name: /Theo Lindqvist/ }).click();
     await alice.getByRole('tab', { name: 'Send a link' }).click();
     await alice.getByRole('button', { name: 'Create link' }).click();
@@ -268,7 +268,7 @@ try {
     const omarContext = await browser.newContext(desktop);
     const omar = await signIn(omarContext, 'omar');
     await omar.goto(`${base}/admin`);
-    await omar.getByText('Team North', { exact: false }).first().waitFor();
+    await omar.getByRole('heading', { name: /North/ }).waitFor();
     await axe(omar, 'admin-teams');
     await shot(omar, 'admin');
     await omar.getByRole('tab', { name: 'Webhooks' }).click();
