@@ -149,7 +149,6 @@ try {
     await alice.getByText(/^Alliance with /).first().waitFor();
     await alice.waitForTimeout(400);
     await axe(alice, 'client-alliance');
-    await shot(alice, 'client-alliance');
   });
 
   const day = isoDate(Number(process.env.JOURNEY_DAY_OFFSET ?? -1)); // yesterday: its first session can be marked missed
@@ -259,6 +258,12 @@ try {
     await card.getByRole('button', { name: 'Record repair' }).click();
     await card.getByTestId('episode-state').filter({ hasText: 'Repair recorded' }).waitFor();
     await shot(alice, 'ruptures');
+    // Aisha's chart now has her rating below the cut-off, the rupture and the repair.
+    await alice.goto(`${base}/clients/${aisha.id}`);
+    await alice.getByRole('tab', { name: 'Alliance' }).click();
+    await alice.locator('.recharts-reference-line').first().waitFor();
+    await alice.waitForTimeout(500);
+    await shot(alice, 'client-alliance');
   });
 
   await step('preferences and organisation screens pass axe', async () => {
