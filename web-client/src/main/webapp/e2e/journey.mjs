@@ -149,7 +149,6 @@ try {
     await alice.getByText(/^Alliance with /).first().waitFor();
     await alice.waitForTimeout(400);
     await axe(alice, 'client-alliance');
-    await shot(alice, 'client-alliance');
   });
 
   const day = isoDate(Number(process.env.JOURNEY_DAY_OFFSET ?? -1)); // yesterday: its first session can be marked missed
@@ -210,7 +209,7 @@ try {
     await axe(alice, 'feedback-in-session');
     await shot(alice, 'feedback-in-session');
     // The rating is about Aisha's work with Theo, her therapist.
-    await alice.getByLabel('About the work with').click();
+    await alice.getByRole('textbox', { name: 'About the work with' }).click();
     await alice.getByRole('option', { name: /Theo Lindqvist/ }).click();
     await alice.getByRole('tab', { name: 'Send a link' }).click();
     await alice.getByRole('button', { name: 'Create link' }).click();
@@ -259,6 +258,12 @@ try {
     await card.getByRole('button', { name: 'Record repair' }).click();
     await card.getByTestId('episode-state').filter({ hasText: 'Repair recorded' }).waitFor();
     await shot(alice, 'ruptures');
+    // Aisha's chart now has her rating below the cut-off, the rupture and the repair.
+    await alice.goto(`${base}/clients/${aisha.id}`);
+    await alice.getByRole('tab', { name: 'Alliance' }).click();
+    await alice.locator('.recharts-reference-line').first().waitFor();
+    await alice.waitForTimeout(500);
+    await shot(alice, 'client-alliance');
   });
 
   await step('preferences and organisation screens pass axe', async () => {
@@ -268,7 +273,7 @@ try {
     const omarContext = await browser.newContext(desktop);
     const omar = await signIn(omarContext, 'omar');
     await omar.goto(`${base}/admin`);
-    await omar.getByText('Team North', { exact: false }).first().waitFor();
+    await omar.getByRole('heading', { name: /North/ }).waitFor();
     await axe(omar, 'admin-teams');
     await shot(omar, 'admin');
     await omar.getByRole('tab', { name: 'Webhooks' }).click();

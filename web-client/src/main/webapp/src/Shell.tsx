@@ -20,7 +20,7 @@ export function Shell() {
   const unread = useUnreadCount();
   const professional = !hasRole(session, 'solicitor', 'org-admin');
   const items: Item[] = [
-    { to: '/', label: 'Caseload', show: true },
+    { to: '/', label: 'Caseload', show: !hasRole(session, 'org-admin') },
     { to: '/diary', label: 'Diary', show: professional },
     { to: '/ruptures', label: 'Ruptures', show: hasRole(session, 'case-manager', 'team-lead', 'therapist') },
     { to: '/notifications', label: 'Notifications', show: true },

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useQueries, useQuery } from '@tanstack/react-query';
-import { Link } from 'react-router-dom';
+import { Link, Navigate } from 'react-router-dom';
 import {
   Anchor, Group, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Title, UnstyledButton, VisuallyHidden,
 } from '@mantine/core';
@@ -67,7 +67,14 @@ const SORTABLE: { key: SortKey; label: string }[] = [
   { key: 'lastFeedback', label: 'Last feedback' },
 ];
 
+/** Organisation admins have no caseload: their home is the organisation screen. */
 export default function CaseloadScreen() {
+  const session = useSession();
+  if (hasRole(session, 'org-admin')) return <Navigate to="/admin" replace />;
+  return <Caseload />;
+}
+
+function Caseload() {
   const { clients, alliance, diary } = useCaseloadData();
   const [filter, setFilter] = useState<CaseloadFilter>({ search: '', status: 'all' });
   const [sort, setSort] = useState<{ key: SortKey; direction: SortDirection }>({ key: 'status', direction: 'ascending' });

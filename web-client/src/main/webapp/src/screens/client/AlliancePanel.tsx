@@ -38,6 +38,9 @@ function PairChartView({ chart, name }: { chart: PairChart; name: string }) {
         Client ratings{chart.measureId ? ` (${chart.measureId})` : ''} and {name}’s own check-ins.
         {chart.cutOff != null && ` Below ${chart.cutOff} (dashed line) is a concern.`} Vertical lines mark ruptures, repairs and resolutions.
       </Text>
+      {chart.points.length === 0 ? (
+        <Text>No scores yet. {chart.markers.map((m) => `${m.label} ${formatDate(new Date(m.t).toISOString())}`).join('; ')}.</Text>
+      ) : (
       <div role="img" aria-label={`Chart of alliance scores with ${name}; the same data is in the table below.`} style={{ width: '100%', height: 280 }}>
         <ResponsiveContainer>
           <LineChart data={chart.points} margin={{ top: 10, right: 20, bottom: 10, left: 0 }}>
@@ -56,6 +59,7 @@ function PairChartView({ chart, name }: { chart: PairChart; name: string }) {
           </LineChart>
         </ResponsiveContainer>
       </div>
+      )}
       <details>
         <summary>Scores and events as a table</summary>
         <Table mt="xs">

@@ -14,6 +14,7 @@ import { ConsentPanel } from './ConsentPanel';
 import { GoalsPanel } from './GoalsPanel';
 import { TimelinePanel } from './TimelinePanel';
 import { AlliancePanel } from './AlliancePanel';
+import { tabFor } from './tabs';
 
 export function useCareCircle(clientId: string) {
   return useQuery({
@@ -29,7 +30,7 @@ export function namesFrom(members: CareCircleMember[] | undefined): (userId: str
 }
 
 export default function ClientScreen() {
-  const { clientId = '' } = useParams();
+  const { clientId = '', section } = useParams();
   const session = useSession();
   const client = useQuery({ queryKey: ['client', clientId], queryFn: () => api<Client>(`/api/v1/clients/${clientId}`) });
   const seesAlliance = hasRole(session, 'case-manager', 'team-lead', 'therapist');
@@ -52,7 +53,7 @@ export default function ClientScreen() {
           <Button component={Link} to={`/clients/${clientId}/feedback`} variant="filled">Feedback</Button>
         )}
       </Group>
-      <Tabs defaultValue="profile" keepMounted={false}>
+      <Tabs defaultValue={tabFor(section, seesAlliance)} keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="profile">Profile</Tabs.Tab>
           <Tabs.Tab value="care-circle">Care circle</Tabs.Tab>
