@@ -140,7 +140,10 @@ public class Caseload {
                 .getResultList();
     }
 
-    /** Each measured pair of the clients with its latest client rating (client, professional, total, %, concern, at). */
+    /**
+     * Each measured pair of the clients with its latest client alliance rating (client, professional, total, %, concern,
+     * at). Outcome measures are left out: their scores run the other way and say nothing of the relationship.
+     */
     @SuppressWarnings("unchecked")
     private List<Object[]> pairsWithLatestRating(UUID[] ids, LocalDate today) {
         return entityManager.createNativeQuery("""
@@ -149,11 +152,13 @@ public class Caseload {
                         left join lateral (
                             select f.total, f.percent_of_max, f.in_concern_range, f.recorded_at from feedback_response f
                             where f.client_id = m.client_id and f.professional_id = m.user_id and f.rater = 'client'
+                              and f.measure_id = any(cast(?3 as text[]))
                             order by f.recorded_at desc, f.id desc limit 1) r on true
                         where m.client_id = any(?1) and m.role in ('case-manager', 'therapist') and m.user_id is not null
                           and (m.left_on is null or m.left_on > ?2)
                         order by m.client_id, m.user_id""")
-                .setParameter(1, ids).setParameter(2, today).getResultList();
+                .setParameter(1, ids).setParameter(2, today).setParameter(3, outcomes.clientAllianceMeasureIds())
+                .getResultList();
     }
 
     /**

@@ -57,7 +57,7 @@ public class CaseloadOutcomes {
                             order by f.recorded_at, f.id limit ?4) e on true
                         order by p.client_id, p.professional_id, e.recorded_at, e.id""")
                 .setParameter(1, clients).setParameter(2, professionals)
-                .setParameter(3, ids(byId.values(), m -> m.purpose() == Purpose.ALLIANCE && m.rater() == Rater.CLIENT))
+                .setParameter(3, clientAllianceMeasureIds())
                 .setParameter(4, OutcomeLinkage.EARLY_RATINGS)
                 .getResultList();
         Map<Pair, List<AllianceRating>> ratings = new HashMap<>();
@@ -96,6 +96,11 @@ public class CaseloadOutcomes {
             }
         }
         return links;
+    }
+
+    /** Ids of the alliance measures a client rates: the ones whose scores say how the relationship is going. */
+    public String[] clientAllianceMeasureIds() {
+        return ids(measures.forOrganisation(null), m -> m.purpose() == Purpose.ALLIANCE && m.rater() == Rater.CLIENT);
     }
 
     private static String[] ids(Collection<MeasureDefinition> all, Predicate<MeasureDefinition> which) {

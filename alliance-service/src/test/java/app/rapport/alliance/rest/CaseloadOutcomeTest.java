@@ -86,6 +86,7 @@ class CaseloadOutcomeTest {
         assertEquals(92.5f, improved.get("earlyAlliancePercent"));
         assertEquals("at-or-above-cut-off", improved.get("earlyAlliance"));
         assertEquals("improved", improved.get("outcomeChange"));
+        assertEquals(38.0f, improved.get("latestTotal"), "the latest alliance rating, not the later CORE-10 score");
         assertEquals("no-change", nadiasPair(view, strongSteady).get("outcomeChange"));
         Map<String, Object> worse = nadiasPair(view, weakWorse);
         assertEquals(55.0f, worse.get("earlyAlliancePercent"));
