@@ -143,33 +143,32 @@ insert into care_circle_member (member_id, client_id, user_id, role, joined_on, 
 select md5('family-' || client_no)::uuid, client_id, null, 'family', referred, null
 from bench_client where not erased and r_family < 0.25;
 
--- Exactly bench.sessions sessions, shared out in proportion to how long and how often each pair met
--- (largest remainders, so the total is exact).
-with weights as (
-    select pair_no, greatest(1, (active_until - start_on)::float8 / interval_days) as raw from bench_pair),
-exact as (
-    select pair_no, raw * current_setting('bench.sessions')::bigint / sum(raw) over () as share from weights),
-floors as (
-    select pair_no, floor(share)::int as base, share - floor(share) as rest from exact),
-counted as (
-    select pair_no, base + case when row_number() over (order by rest desc, pair_no)
-                                     <= current_setting('bench.sessions')::bigint - sum(base) over () then 1 else 0 end as n
-    from floors)
-update bench_pair p set sessions = c.n from counted c where c.pair_no = p.pair_no;
+-- Shares a total out over the pairs in proportion to bench_weight, exactly (largest remainders).
+create unlogged table bench_weight (pair_no int primary key, raw float8 not null);
+
+create function bench_share_out(total bigint) returns table (share_pair int, share_n int) language sql as $$
+    with exact as (select pair_no, raw * total / sum(raw) over () as share from bench_weight),
+    floors as (select pair_no, floor(share)::int as base, share - floor(share) as rest from exact)
+    select pair_no, base + case when row_number() over (order by rest desc, pair_no) <= total - sum(base) over ()
+                                then 1 else 0 end
+    from floors
+$$;
+
+-- Exactly bench.sessions sessions, in proportion to how long and how often each pair met.
+insert into bench_weight select pair_no, greatest(1, (active_until - start_on)::float8 / interval_days) from bench_pair;
+
+update bench_pair p set sessions = share_n
+from bench_share_out(current_setting('bench.sessions')::bigint) where share_pair = p.pair_no;
 
 -- Exactly bench.responses responses, in proportion to sessions and the pair's feedback habit (therapists also
 -- record their own check-ins, a quarter of their pairs' responses).
-with weights as (
-    select pair_no, sessions * feedback_rate * case when role = 'therapist' then 1.33 else 1 end as raw from bench_pair),
-exact as (
-    select pair_no, raw * current_setting('bench.responses')::bigint / sum(raw) over () as share from weights),
-floors as (
-    select pair_no, floor(share)::int as base, share - floor(share) as rest from exact),
-counted as (
-    select pair_no, base + case when row_number() over (order by rest desc, pair_no)
-                                     <= current_setting('bench.responses')::bigint - sum(base) over () then 1 else 0 end as n
-    from floors)
-update bench_pair p set responses = c.n from counted c where c.pair_no = p.pair_no;
+truncate bench_weight;
+
+insert into bench_weight
+select pair_no, sessions * feedback_rate * case when role = 'therapist' then 1.33 else 1 end from bench_pair;
+
+update bench_pair p set responses = share_n
+from bench_share_out(current_setting('bench.responses')::bigint) where share_pair = p.pair_no;
 
 create unlogged table bench_session as
 select p.pair_no, p.client_id, p.professional_id, k,
@@ -354,6 +353,8 @@ from rupture_episode e cross join generate_series(1, 2) a
 where e.repaired and (a = 1 or e.version = 3);
 
 -- bench_cm and bench_team stay for the harness, which reads the measured case managers from them and drops them.
-drop table bench_episode, bench_response, bench_session, bench_pair, bench_client;
+drop table bench_episode, bench_response, bench_session, bench_weight, bench_pair, bench_client;
+
+drop function bench_share_out(bigint);
 
 drop function bench_normal();

@@ -19,15 +19,7 @@ import java.util.List;
  * preloaded (a server restart) and write to a log file in the work directory. Explaining is switched on only for a
  * few requests, because timing every plan node costs time.
  */
-final class QueryPlans {
-
-    private final String adminUrl;
-    private final Path logFile;
-
-    private QueryPlans(String adminUrl, Path logFile) {
-        this.adminUrl = adminUrl;
-        this.logFile = logFile;
-    }
+record QueryPlans(String adminUrl, Path logFile) {
 
     /** Call before a server restart; the settings take effect when PostgreSQL starts again. */
     static QueryPlans prepare(String adminUrl, Path logDirectory) throws SQLException, IOException {

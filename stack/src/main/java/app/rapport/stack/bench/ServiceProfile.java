@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  * to one, so JDK code counts for whoever called it: a big-integer multiplication under the RSA signature check is
  * JWT verification.
  */
-final class ServiceProfile {
+record ServiceProfile(long pid, Path recording) {
 
     private static final String OTHER = "other (JDK and framework code outside these parts, e.g. thread pools)";
     /** Frame class-name prefixes that mark a part of the request's work, in reporting order. */
@@ -35,14 +35,6 @@ final class ServiceProfile {
         PARTS.put("JSON (Jackson)", List.of("com.fasterxml.jackson"));
         PARTS.put("HTTP (Vert.x, Netty, Quarkus REST)", List.of("io.vertx", "io.netty", "org.jboss.resteasy.reactive"));
         PARTS.put("Rapport code (app.rapport)", List.of("app.rapport"));
-    }
-
-    private final long pid;
-    private final Path recording;
-
-    private ServiceProfile(long pid, Path recording) {
-        this.pid = pid;
-        this.recording = recording;
     }
 
     /** Starts recording in the JVM whose command line mentions {@code marker} (e.g. its own temp directory). */
