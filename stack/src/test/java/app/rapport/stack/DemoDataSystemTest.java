@@ -18,9 +18,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * The local run's demo data loads through all four APIs, and its alliance stories (a V-shaped rupture
  * and repair, an unrepaired decline, a ceiling-vs-professional discrepancy, overdue feedback, a steady
  * alliance) show in the case manager's caseload view and the client's trend.
+ * Runs last, so the demo's stream of events cannot disturb the other system tests' counts.
  */
 @ExtendWith(SystemPlatform.class)
-@Order(2)
+@Order(95)
 class DemoDataSystemTest {
 
     @Test
