@@ -261,7 +261,7 @@ try {
     // Aisha's chart now has her rating below the cut-off, the rupture and the repair.
     await alice.goto(`${base}/clients/${aisha.id}`);
     await alice.getByRole('tab', { name: 'Alliance' }).click();
-    await alice.locator('.recharts-reference-line').first().waitFor();
+    await alice.getByText('Alliance with Theo Lindqvist').waitFor();
     await alice.waitForTimeout(500);
     await shot(alice, 'client-alliance');
   });

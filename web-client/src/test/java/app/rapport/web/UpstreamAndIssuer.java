@@ -60,7 +60,7 @@ public class UpstreamAndIssuer implements QuarkusTestResourceLifecycleManager {
         }
     }
 
-    /** Three events, 300 ms apart, resuming after Last-Event-ID when given. */
+    /** Three events, 700 ms apart, resuming after Last-Event-ID when given. */
     private static void stream(HttpExchange exchange) throws IOException {
         String last = exchange.getRequestHeaders().getFirst("Last-Event-ID");
         int from = last == null ? 1 : Integer.parseInt(last) + 1;
@@ -71,7 +71,7 @@ public class UpstreamAndIssuer implements QuarkusTestResourceLifecycleManager {
             for (int id = from; id < from + 3; id++) {
                 out.write(("id: " + id + "\nevent: notification\ndata: {\"n\":" + id + "}\n\n").getBytes(StandardCharsets.UTF_8));
                 out.flush();
-                Thread.sleep(300);
+                Thread.sleep(700);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

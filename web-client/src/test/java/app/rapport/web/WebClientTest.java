@@ -138,9 +138,10 @@ class WebClientTest {
             }
         }
         assertEquals(List.of("11", "12", "13"), ids, "resumed after Last-Event-ID");
-        // The service writes them 300 ms apart: streamed, they arrive spread out; buffered, all at the end.
+        // The service writes them 700 ms apart: streamed, they arrive spread out (even on a busy machine);
+        // buffered, all together at the end.
         long spread = arrivals.get(2) - arrivals.get(0);
-        assertTrue(spread >= 400, "events arrived at " + arrivals + " ms");
+        assertTrue(spread >= 300, "events arrived at " + arrivals + " ms");
     }
 
     @Test

@@ -116,7 +116,8 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     private void format() throws IOException {
-        Process formatting = java("kafka.tools.StorageTool", "format", "-t", clusterId(), "-c", config().toString())
+        // As one argument: a random id may start with "-", which would otherwise be read as an option.
+        Process formatting = java("kafka.tools.StorageTool", "format", "--cluster-id=" + clusterId(), "-c", config().toString())
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                 .redirectErrorStream(true).start();
         try {
