@@ -135,9 +135,13 @@ class FaultsSystemTest {
         try (ChangeStream stream = new ChangeStream(org.caseManager, "Brokeroutage", 150)) {
             stream.awaitAccepted(5);
             platform.stopKafka();
-            int beforeRestart = stream.accepted().size();
-            stream.awaitAccepted(beforeRestart + 10); // the outbox keeps taking changes while the broker is gone
-            platform.startKafka();
+            try {
+                int beforeRestart = stream.accepted().size();
+                stream.awaitAccepted(beforeRestart + 10); // the outbox keeps taking changes while the broker is gone
+                await(() -> metric("client-service", "rapport_outbox_backlog") > 0, RECOVERY, "the outbox lag metric to show the outage");
+            } finally {
+                platform.startKafka();
+            }
             stream.awaitAccepted(stream.accepted().size() + 5);
             accepted = stream.accepted();
         }
