@@ -135,15 +135,18 @@ class JourneySystemTest {
         erasureAfterSettlement(client, weekly);
     }
 
+    private static String subscription;
+
     private void subscribeTheFirmsSystem() {
         Api firm = Api.as(org.firmSystem);
         // Alliance data never goes to a firm: it cannot even subscribe to it.
         firm.post("/api/v1/notifications/webhooks", object("url", firmEndpoint.url(),
                 "eventTypes", List.of("rapport.session.attended.v1", RUPTURE))).expect(400);
-        JsonNode subscription = firm.post("/api/v1/notifications/webhooks", object("url", firmEndpoint.url(),
+        JsonNode created = firm.post("/api/v1/notifications/webhooks", object("url", firmEndpoint.url(),
                 "eventTypes", List.of("rapport.session.attended.v1", "rapport.session.missed.v1",
                         "rapport.session.cancelled.v1", "rapport.session.rescheduled.v1"))).expect(201).json();
-        firmEndpoint.secret(subscription.path("secret").asText());
+        firmEndpoint.secret(created.path("secret").asText());
+        subscription = "/api/v1/notifications/webhooks/" + created.path("id").asText();
     }
 
     private static void wantRuptureAlertsByEmail(DemoUser user) {
@@ -258,6 +261,9 @@ class JourneySystemTest {
         // The case manager hears of it; once they have, the firm's webhook would have been routed too.
         await(() -> inbox(org.caseManager, client.id(), "rapport.session.attended.v1").size() == 2, EVENTUALLY,
                 "the case manager to hear of the second attendance");
+        // Routing writes a firm's deliveries in the same transaction as the inbox items: the log is complete now.
+        JsonNode log = Api.as(org.firmSystem).get(subscription + "/deliveries").expect(200).json();
+        assertEquals(3, log.size(), "no delivery routed after the withdrawal: " + log);
         TestOrganisation.sleep(Duration.ofSeconds(1));
         assertEquals(3, webhooksFor(client).size(), "nothing after the withdrawal: " + webhooksFor(client));
     }
@@ -269,6 +275,7 @@ class JourneySystemTest {
                 "no alliance webhook for the firm");
         assertEquals(webhooksFor(client).size(), webhooksFor(client).stream().map(WebhookReceiver.Delivery::messageId)
                 .distinct().count(), "each webhook delivered once");
+        assertEquals(2, ruptureEmails(org.caseManager, client).size(), "still one email per rupture, no late copies");
     }
 
     /** Refused under legal hold; after settlement, discharge and a zero retention period, erased everywhere. */

@@ -47,7 +47,7 @@ final class SweepTarget {
 
     private SweepTarget() throws Exception {
         org = TestOrganisation.create("sweep");
-        otherTeamLead = org.colleague("othterlead", "team-lead", org.teamB);
+        otherTeamLead = org.colleague("otherlead", "team-lead", org.teamB);
         otherSupportWorker = org.colleague("othersupport", "support-worker", org.teamA);
         String unique = UUID.randomUUID().toString().replaceAll("[^a-f]", "");
         client = org.register(org.caseManager, "Sweepgiven" + unique, "Sweepfamily" + unique);

@@ -57,6 +57,10 @@ public class OrganisationDirectory {
             created.createdAt = Instant.now();
             return created;
         });
+        if (!own && organisation.kind != Organisation.Kind.LAW_FIRM) {
+            // Another case-management organisation: as for reading it, it does not exist for this admin.
+            throw ProblemException.notFound("Organisation " + organisationId);
+        }
         if (organisation.kind != kind) {
             throw new ProblemException(Problem.of(409, "organisation-kind", "Organisation kind cannot change",
                     organisationId + " is registered as " + organisation.kind.name().toLowerCase().replace('_', '-')));

@@ -59,5 +59,10 @@ class OrganisationResourceTest {
         given().auth().oauth2(Tokens.of(TokenSpec.of(DemoUsers.SOPHIE).withRoles("org-admin")))
                 .get(ORG + "/teams").then().statusCode(404);
         given().auth().oauth2(otherAdmin).get(ORG + "/teams").then().statusCode(200);
+        // Another organisation's admin cannot take it over as a "law firm", nor learn that it exists or what it is.
+        given().auth().oauth2(Tokens.of(TokenSpec.of(DemoUsers.SOPHIE).withRoles("org-admin"))).contentType("application/json")
+                .body(Map.of("name", "Taken over", "kind", "law-firm")).put(ORG).then().statusCode(404)
+                .body("detail", equalTo("Organisation " + DemoUsers.ORGANISATION + " was not found"));
+        as(DemoUsers.OMAR).get(ORG).then().statusCode(200).body("name", org.hamcrest.Matchers.not(equalTo("Taken over")));
     }
 }

@@ -74,7 +74,13 @@ public final class OutboxBatch {
                     ProducerRecord<String, byte[]> record = new ProducerRecord<>(rows.getString(2), rows.getString(3),
                             rows.getString(4).getBytes(StandardCharsets.UTF_8));
                     record.headers().add(CONTENT_TYPE_HEADER, CLOUDEVENTS_JSON);
-                    acks.add(producer.send(record));
+                    Future<RecordMetadata> ack = producer.send(record);
+                    if (ack.isDone()) {
+                        // Refused at once (no broker within max.block.ms): fail the batch now rather than wait
+                        // that long again for every remaining row while holding their locks.
+                        ack.get();
+                    }
+                    acks.add(ack);
                 }
             }
         }

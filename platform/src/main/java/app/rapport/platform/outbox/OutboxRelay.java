@@ -107,6 +107,8 @@ public class OutboxRelay {
                     failuresInARow++;
                     failures.increment();
                     discardProducer();
+                    // The lag metrics matter most while publishing fails: measure now, not only after a success.
+                    measureBacklog(batch);
                     Duration backoff = backoff(failuresInARow);
                     if (failuresInARow == 1 || failuresInARow % 10 == 0) {
                         LOG.warnf("Outbox relay cannot publish (attempt %d, retrying in %d ms): %s",
@@ -125,12 +127,20 @@ public class OutboxRelay {
     }
 
     private void housekeeping(OutboxBatch batch) throws Exception {
-        OutboxBatch.Backlog backlog = batch.backlog();
-        backlogEvents.set(backlog.events());
-        oldestBacklogMillis.set((long) (backlog.oldestAgeSeconds() * 1000));
+        measureBacklog(batch);
         int purged = batch.purgePublishedBefore(config.relay().retention());
         if (purged > 0) {
             LOG.debugf("Purged %d published outbox rows", purged);
+        }
+    }
+
+    private void measureBacklog(OutboxBatch batch) {
+        try {
+            OutboxBatch.Backlog backlog = batch.backlog();
+            backlogEvents.set(backlog.events());
+            oldestBacklogMillis.set((long) (backlog.oldestAgeSeconds() * 1000));
+        } catch (java.sql.SQLException e) {
+            LOG.debugf("Outbox backlog not measured (database unreachable): %s", e.toString());
         }
     }
 
