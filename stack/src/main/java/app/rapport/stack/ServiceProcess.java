@@ -10,13 +10,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /** One Rapport service running as its own JVM, configured only through its environment, as in production. */
 final class ServiceProcess {
 
+    static final String JVM_OPTIONS_PROPERTY = "rapport.stack.service-jvm-options";
+    static final String DEFAULT_JVM_OPTIONS = "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
@@ -26,6 +30,8 @@ final class ServiceProcess {
     private final Path logFile;
     private final Path tmpDirectory;
     private Process process;
+    private volatile long launchedAt;
+    private volatile Duration readyAfterLaunch;
 
     ServiceProcess(String name, Path jar, int port, Map<String, String> environment, Path logFile, Path tmpDirectory) {
         this.name = name;
@@ -40,16 +46,26 @@ final class ServiceProcess {
     void start() throws IOException {
         // Each service gets its own temp dir inside the work directory, so nothing is left in /tmp.
         Files.createDirectories(tmpDirectory);
-        List<String> command = List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-Djava.io.tmpdir=" + tmpDirectory,
-                "-jar", jar.toString());
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions());
+        command.addAll(List.of("-Djava.io.tmpdir=" + tmpDirectory, "-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
         builder.environment().putAll(environment);
+        readyAfterLaunch = null;
+        launchedAt = System.nanoTime();
         process = builder.start();
+    }
+
+    /**
+     * Heap, collector and compiler settings of every service JVM. The system property
+     * {@value #JVM_OPTIONS_PROPERTY} replaces them (space-separated), so other settings can be measured.
+     */
+    static List<String> jvmOptions() {
+        String options = System.getProperty(JVM_OPTIONS_PROPERTY, DEFAULT_JVM_OPTIONS).strip();
+        return options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
     }
 
     /** Waits for {@code /q/health/ready} to answer 200; fails with the log's tail if the process dies or time runs out. */
@@ -63,12 +79,13 @@ final class ServiceProcess {
             }
             try {
                 if (HTTP.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    readyAfterLaunch = Duration.ofNanos(System.nanoTime() - launchedAt);
                     return;
                 }
             } catch (IOException notYet) {
                 // Not listening yet.
             }
-            Thread.sleep(200);
+            Thread.sleep(50); // short, so the measured start-up time is close to the real one
         }
         throw new IOException(name + " did not answer ready at " + url() + "/q/health/ready in time; " + logTail());
     }
@@ -110,6 +127,19 @@ final class ServiceProcess {
 
     String url() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** The operating system's id of the running JVM, e.g. to read its memory from /proc. */
+    long pid() {
+        if (process == null) {
+            throw new IllegalStateException(name + " has not been started");
+        }
+        return process.pid();
+    }
+
+    /** From launching the JVM until it first answered ready; empty until then. */
+    Optional<Duration> readyAfterLaunch() {
+        return Optional.ofNullable(readyAfterLaunch);
     }
 
     Path logFile() {
