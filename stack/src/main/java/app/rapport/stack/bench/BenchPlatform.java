@@ -7,6 +7,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 /** Starts the platform for one benchmark, as the local run does: separate JVMs on real PostgreSQL and Kafka. */
 final class BenchPlatform {
@@ -18,8 +19,9 @@ final class BenchPlatform {
     static Platform start(String name) throws Exception {
         Path repository = Path.of(System.getProperty("rapport.root", "")).toAbsolutePath().normalize();
         Report.say("Starting the platform (load average " + Report.loadAverage() + ")");
-        Platform platform = Platform.start(PlatformOptions.freePorts(repository.resolve("target/bench").resolve(name), repository),
-                Report::say);
+        // A busy shared machine can take minutes to boot four JVMs at once.
+        Platform platform = Platform.start(PlatformOptions.freePorts(repository.resolve("target/bench").resolve(name), repository)
+                .withReadinessTimeout(Duration.ofMinutes(5)), Report::say);
         Report.say(String.format("All four services ready in %.1f s", platform.readyIn().toMillis() / 1000.0));
         new DemoData(platform.issuer(), platform.serviceUrl("client-service")).load(); // the directory, and a warm-up
         Report.say("Demo directory and caseload loaded");

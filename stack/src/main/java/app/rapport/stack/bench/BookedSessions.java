@@ -12,17 +12,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 /**
- * Books a daily series of 200 half-hour sessions per client with one professional, all starting at
+ * Books a daily series of 100 half-hour sessions per client with one professional, all starting at
  * least three days ahead (so a cancellation by the professional is not short notice and raises no
  * rupture signal). Each client gets its own hour of the day, and every sixteen clients the next
- * 200 days, so the professional is never double-booked.
+ * 100 days, so the professional is never double-booked. One series at a time: each is one
+ * transaction, and several at once only compete for the same cores.
  */
 final class BookedSessions {
 
-    static final int PER_SERIES = 200;
+    static final int PER_SERIES = 100;
     private static final int FIRST_HOUR = 6;
     private static final int HOURS = 16; // 06:00 to 21:30, clear of the hour the clocks skip
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
@@ -35,7 +35,7 @@ final class BookedSessions {
             throws Exception {
         DemoApi sessions = caseloads.api("session-service");
         LocalDate firstDay = LocalDate.now(LONDON).plusDays(3);
-        List<Callable<List<String>>> series = new ArrayList<>();
+        List<String> all = new ArrayList<>();
         for (int index = 0; index < clientIds.size(); index++) {
             String clientId = clientIds.get(index);
             LocalDate day = firstDay.plusDays((long) (index / HOURS) * PER_SERIES);
@@ -47,16 +47,10 @@ final class BookedSessions {
             first.put("start", LocalDateTime.of(day, time).toString());
             first.put("end", LocalDateTime.of(day, time.plusMinutes(30)).toString());
             first.put("timeZone", LONDON.getId());
-            series.add(() -> {
-                JsonNode booked = sessions.post(caseManager, "/api/v1/sessions/series",
-                        Map.of("first", first, "rrule", "FREQ=DAILY;COUNT=" + PER_SERIES));
-                List<String> ids = new ArrayList<>();
-                booked.path("sessions").forEach(session -> ids.add(session.path("id").asText()));
-                return ids;
-            });
+            JsonNode booked = sessions.post(caseManager, "/api/v1/sessions/series",
+                    Map.of("first", first, "rrule", "FREQ=DAILY;COUNT=" + PER_SERIES));
+            booked.path("sessions").forEach(session -> all.add(session.path("id").asText()));
         }
-        List<String> all = new ArrayList<>();
-        caseloads.all(series).forEach(all::addAll);
         return all;
     }
 }

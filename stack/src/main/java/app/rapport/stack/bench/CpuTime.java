@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -22,22 +24,54 @@ final class CpuTime {
     private CpuTime() {
     }
 
-    /** CPU seconds so far of one service, PostgreSQL, this JVM (the load generator) and its finished children (pgbench). */
-    record Split(double service, double postgres, double generator, double children) {
+    static final String GENERATOR = "load generator";
+    static final String CHILDREN = "pgbench";
 
-        static Split now(Platform platform, String service) {
-            return new Split(ofProcess(platform.servicePid(service)), ofPostgres(platform), ofThisJvm(), ofFinishedChildren());
+    /** CPU seconds by part: each service, PostgreSQL, the Kafka broker, this JVM and its finished children. */
+    record Split(Map<String, Double> seconds) {
+
+        static Split now(Platform platform) {
+            Map<String, Double> parts = new LinkedHashMap<>();
+            for (String service : platform.serviceNames()) {
+                parts.put(service, ofProcess(platform.servicePid(service)));
+            }
+            parts.put(Footprint.POSTGRES, ofPostgres(platform));
+            parts.put(Footprint.KAFKA, Footprint.kafkaPid().map(CpuTime::ofProcess).orElse(0.0));
+            parts.put(GENERATOR, ofThisJvm());
+            parts.put(CHILDREN, ofFinishedChildren());
+            return new Split(parts);
         }
 
         Split since(Split earlier) {
-            return new Split(service - earlier.service, postgres - earlier.postgres, generator - earlier.generator,
-                    children - earlier.children);
+            Map<String, Double> used = new LinkedHashMap<>();
+            seconds.forEach((part, value) -> used.put(part, value - earlier.seconds.getOrDefault(part, 0.0)));
+            return new Split(used);
         }
 
         /** Milliseconds of CPU per operation for each part. */
         Split perOperation(long operations) {
-            double scale = 1000.0 / operations;
-            return new Split(service * scale, postgres * scale, generator * scale, children * scale);
+            Map<String, Double> each = new LinkedHashMap<>();
+            seconds.forEach((part, value) -> each.put(part, value * 1000.0 / operations));
+            return new Split(each);
+        }
+
+        double of(String part) {
+            return seconds.getOrDefault(part, 0.0);
+        }
+
+        double total() {
+            return seconds.values().stream().mapToDouble(Double::doubleValue).sum();
+        }
+
+        /** e.g. {@code session-service 1.20, notification-service 2.31, ...}, leaving out parts below 0.005. */
+        String describe() {
+            StringBuilder out = new StringBuilder();
+            seconds.forEach((part, value) -> {
+                if (value >= 0.005) {
+                    out.append(out.length() == 0 ? "" : ", ").append(part).append(' ').append(String.format("%.2f", value));
+                }
+            });
+            return out.toString();
         }
     }
 

@@ -40,7 +40,7 @@ public final class FeedbackBurstBenchmark {
     private static final int LINKS_PER_CLIENT = 20;
     private static final int DROP_AT = 4;
     private static final int USERS = 16;
-    private static final Duration LIMIT = Duration.ofMinutes(3);
+    private static final Duration LIMIT = Duration.ofMinutes(10);
 
     private final Platform platform;
     private final HttpLoad load;
@@ -94,6 +94,7 @@ public final class FeedbackBurstBenchmark {
         AtomicInteger toTheo = new AtomicInteger();
         AtomicLong lastArrival = new AtomicLong();
         String notifications = platform.serviceUrl("notification-service");
+        Optional<PgStatements> statements = PgStatements.enableIfProfiling(platform);
         try (InboxStreamReader alice = InboxStreamReader.open(vertx, notifications, platform.issuer().tokenFor(DemoUsers.ALICE),
                 arrival -> count(arrival, toAlice, lastArrival));
              InboxStreamReader theo = InboxStreamReader.open(vertx, notifications, platform.issuer().tokenFor(DemoUsers.THEO),
@@ -101,6 +102,7 @@ public final class FeedbackBurstBenchmark {
             String loadAverage = Report.loadAverage();
             Report.say("Burst: " + CLIENTS * LINKS_PER_CLIENT + " answers from " + USERS + " virtual users (load " + loadAverage + ")");
             Optional<Profiler> profiler = Profiler.startIfWanted(platform, "alliance-service", "notification-service");
+            CpuTime.Split before = CpuTime.Split.now(platform);
             long started = System.nanoTime();
             HttpLoad.Outcome submitted = load.closedLoop(USERS, LIMIT, user -> clientsOf(user, (client, index) ->
                     HttpLoad.Request.post("/api/v1/feedback/" + tokens.get(client).get(index), null, answers(index))));
@@ -112,8 +114,13 @@ public final class FeedbackBurstBenchmark {
             while ((toAlice.get() < expectedPerRecipient || toTheo.get() < expectedPerRecipient) && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
+            CpuTime.Split cpu = CpuTime.Split.now(platform).since(before).perOperation(Math.max(1, submitted.succeeded()));
             if (profiler.isPresent()) {
                 profiler.get().stopAndSummarise();
+            }
+            if (statements.isPresent()) {
+                statements.get().print("alliance", submitted.succeeded(), 14);
+                statements.get().print("notifications", submitted.succeeded(), 10);
             }
             double total = (lastArrival.get() - started) / 1e9;
             double submitting = (submittedAt - started) / 1e9;
@@ -129,6 +136,8 @@ public final class FeedbackBurstBenchmark {
                     List.of("last notification arrived after", String.format("%.2f s (%.2f s after the last answer)", total,
                             total - submitting)),
                     List.of("end to end", String.format("%.0f answers/s (target >= 300)", submitted.succeeded() / total)),
+                    List.of("CPU ms per answer, all processes", String.format("%.2f: %s", cpu.total(), cpu.describe())),
+                    List.of("what two idle cores could carry", String.format("%.0f answers/s", 2000 / cpu.total())),
                     List.of("load average before the burst", loadAverage)));
         }
     }

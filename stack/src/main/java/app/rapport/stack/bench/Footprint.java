@@ -31,6 +31,7 @@ final class Footprint {
     static final String POSTGRES = "PostgreSQL";
     static final String KAFKA = "Kafka broker";
     private static final String BROKER_MAIN = "app.rapport.devkit.broker.BrokerMain";
+    private static Long kafkaPid;
 
     private Footprint() {
     }
@@ -81,10 +82,13 @@ final class Footprint {
         return pids;
     }
 
-    /** The broker runs in a child JVM of this launcher. */
-    static Optional<Long> kafkaPid() {
-        return ProcessHandle.current().descendants().map(ProcessHandle::pid)
-                .filter(pid -> commandLine(pid).contains(BROKER_MAIN)).findFirst();
+    /** The broker runs in a child JVM of this launcher; found once (finding it reads every process). */
+    static synchronized Optional<Long> kafkaPid() {
+        if (kafkaPid == null || ProcessHandle.of(kafkaPid).filter(ProcessHandle::isAlive).isEmpty()) {
+            kafkaPid = ProcessHandle.current().descendants().map(ProcessHandle::pid)
+                    .filter(pid -> commandLine(pid).contains(BROKER_MAIN)).findFirst().orElse(null);
+        }
+        return Optional.ofNullable(kafkaPid);
     }
 
     /** Read from /proc: {@link ProcessHandle.Info} leaves out the arguments of long command lines. */

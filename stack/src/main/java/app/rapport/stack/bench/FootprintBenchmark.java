@@ -35,7 +35,7 @@ public final class FootprintBenchmark {
     private static final int RESTART_ROUNDS = 3;
     private static final Duration LOAD = Duration.ofSeconds(45);
     private static final int CLIENTS = 40;
-    private static final int LINKS_PER_CLIENT = 20;
+    private static final int LINKS_PER_CLIENT = 25;
     private static final double CANCELLATIONS_PER_SECOND = 20;
     private static final double ANSWERS_PER_SECOND = 20;
 
@@ -60,6 +60,7 @@ public final class FootprintBenchmark {
     private void startUpTimes() throws Exception {
         Map<String, List<Double>> alone = new LinkedHashMap<>();
         Map<String, List<Double>> quarkusAlone = new LinkedHashMap<>();
+        Map<String, List<Double>> cpuAlone = new LinkedHashMap<>();
         Map<String, String> together = new LinkedHashMap<>();
         for (String service : platform.serviceNames()) {
             together.put(service, String.format("%.2f (Quarkus %s)", seconds(platform.serviceReadyAfterLaunch(service)),
@@ -69,21 +70,24 @@ public final class FootprintBenchmark {
             for (String service : platform.serviceNames()) {
                 String loadAverage = Report.loadAverage();
                 platform.crashAndRestart(service, Duration.ofMinutes(2));
+                double cpu = CpuTime.ofProcess(platform.servicePid(service));
                 double ready = seconds(platform.serviceReadyAfterLaunch(service));
+                cpuAlone.computeIfAbsent(service, s -> new ArrayList<>()).add(cpu);
                 alone.computeIfAbsent(service, s -> new ArrayList<>()).add(ready);
                 quarkusAlone.computeIfAbsent(service, s -> new ArrayList<>()).add(Double.parseDouble(quarkusStartedIn(service)));
-                Report.say(String.format("round %d: %s ready %.2f s after launch (Quarkus: started in %s s; load %s)", round,
-                        service, ready, quarkusStartedIn(service), loadAverage));
+                Report.say(String.format("round %d: %s ready %.2f s after launch, having used %.2f s of CPU (Quarkus: "
+                        + "started in %s s; load %s)", round, service, ready, cpu, quarkusStartedIn(service), loadAverage));
             }
         }
         List<List<String>> rows = new ArrayList<>();
         for (String service : platform.serviceNames()) {
             rows.add(List.of(service, together.get(service), Report.number(Report.median(alone.get(service))),
-                    Report.number(Report.median(quarkusAlone.get(service))), alone.get(service).toString()));
+                    Report.number(Report.median(quarkusAlone.get(service))), Report.number(Report.median(cpuAlone.get(service))),
+                    alone.get(service).toString()));
         }
         Report.say("Launch of the JVM -> /q/health/ready answers 200, in seconds (target <= 3 s):");
         Report.table(List.of("service", "all four at once", "alone, median", "Quarkus \"started in\", alone, median",
-                "alone, each round"), rows);
+                "CPU s used until ready, alone, median", "alone, each round"), rows);
     }
 
     private void underLoad(Vertx vertx) throws Exception {
@@ -91,11 +95,15 @@ public final class FootprintBenchmark {
             List<String> clients = caseloads.register(DemoUsers.ALICE, CLIENTS, "Footprint", List.of(DemoUsers.THEO));
             caseloads.awaitKnown("session-service", DemoUsers.THEO, clients, id -> "/api/v1/sessions/clients/" + id);
             caseloads.awaitKnown("alliance-service", DemoUsers.THEO, clients, id -> "/api/v1/alliance/clients/" + id + "/episodes");
-            Iterator<String> sessions = BookedSessions.book(caseloads, DemoUsers.ALICE, DemoUsers.THEO, clients.subList(0, 4))
+            Iterator<String> sessions = BookedSessions.book(caseloads, DemoUsers.ALICE, DemoUsers.THEO, clients.subList(0, 10))
                     .iterator();
             Iterator<String> links = links(caseloads, clients).iterator();
             caseloads.awaitInboxQuiet(DemoUsers.THEO, Duration.ofSeconds(3));
-            Report.say("Idle after setting up: " + Footprint.of(platform));
+            List<List<String>> idle = new ArrayList<>();
+            Footprint.of(platform).forEach((part, memory) -> idle.add(List.of(part, Long.toString(memory.rssKb() / 1024),
+                    Long.toString(memory.pssKb() / 1024))));
+            Report.say("Memory when idle, after setting up:");
+            Report.table(List.of("process", "RSS MB", "PSS MB"), idle);
 
             String alice = platform.issuer().tokenFor(DemoUsers.ALICE);
             String notifications = platform.serviceUrl("notification-service");

@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Samples the platform's memory twice a second in the background and keeps the peaks. */
+/** Samples the platform's memory every two seconds in the background and keeps the peaks. */
 final class PeakFootprint implements AutoCloseable {
 
     static final String TOTAL = "whole platform";
@@ -41,7 +41,7 @@ final class PeakFootprint implements AutoCloseable {
                 peaks.merge(TOTAL, total, PeakFootprint::larger);
             }
             try {
-                Thread.sleep(500);
+                Thread.sleep(2000); // reading every process's memory map costs CPU the platform could use
             } catch (InterruptedException e) {
                 return;
             }

@@ -33,9 +33,13 @@ final class Profiler {
         this.directory = directory;
     }
 
+    static boolean wanted() {
+        return Boolean.getBoolean("rapport.bench.profile");
+    }
+
     /** Starts recording the services if {@code -Drapport.bench.profile=true}; the files go to the work directory. */
     static Optional<Profiler> startIfWanted(Platform platform, String... services) throws IOException, InterruptedException {
-        if (!Boolean.getBoolean("rapport.bench.profile")) {
+        if (!wanted()) {
             return Optional.empty();
         }
         Profiler profiler = new Profiler(Files.createDirectories(platform.options().workDirectory().resolve("profiles")));

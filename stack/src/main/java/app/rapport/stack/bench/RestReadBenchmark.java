@@ -85,40 +85,57 @@ public final class RestReadBenchmark {
         } else {
             Report.say("pgbench not found on the PATH nor at /usr/lib/postgresql/15/bin: the ratio to pgbench is skipped");
         }
+        Optional<PgStatements> statements = PgStatements.enableIfProfiling(platform);
         Report.say("Warm-up: " + WARM_UP.toSeconds() + " s closed loop, 16 users");
         load.closedLoop(16, WARM_UP, user -> randomReads());
+        if (statements.isPresent()) {
+            statements.get().reset();
+        }
 
         Optional<Profiler> profiler = Profiler.startIfWanted(platform, SERVICE);
+        double gcBefore = GcPauses.seconds(platform.serviceUrl(SERVICE));
+        long gets = 0;
+        long transactions = 0;
         Map<Integer, List<Step>> rest = new LinkedHashMap<>();
         Map<Integer, List<Step>> database = new LinkedHashMap<>();
         for (int round = 1; round <= ROUNDS; round++) {
             for (int users : CONCURRENCY) {
                 if (pgbench.isPresent()) {
                     String loadAverage = Report.loadAverage();
-                    CpuTime.Split before = CpuTime.Split.now(platform, SERVICE);
+                    CpuTime.Split before = CpuTime.Split.now(platform);
                     Pgbench.Run run = pgbench.get().selectOnly(users, SECONDS_PER_STEP);
+                    Thread.sleep(500); // lets PostgreSQL reap pgbench's backends, so their CPU time is counted
+                    transactions += run.transactions();
                     Step step = new Step(run.tps(), Double.NaN,
-                            CpuTime.Split.now(platform, SERVICE).since(before).perOperation(run.transactions()));
+                            CpuTime.Split.now(platform).since(before).perOperation(run.transactions()));
                     database.computeIfAbsent(users, u -> new ArrayList<>()).add(step);
                     Report.say(String.format("round %d, %2d connections: pgbench -S %.0f tps; CPU ms per transaction: "
-                            + "PostgreSQL %.3f, pgbench %.3f (load %s)", round, users, run.tps(), step.cpu().postgres(),
-                            step.cpu().children(), loadAverage));
+                            + "PostgreSQL %.3f, pgbench %.3f (load %s)", round, users, run.tps(), step.cpu().of(Footprint.POSTGRES),
+                            step.cpu().of(CpuTime.CHILDREN), loadAverage));
                 }
                 String loadAverage = Report.loadAverage();
-                CpuTime.Split before = CpuTime.Split.now(platform, SERVICE);
+                CpuTime.Split before = CpuTime.Split.now(platform);
                 HttpLoad.Outcome outcome = load.closedLoop(users, Duration.ofSeconds(SECONDS_PER_STEP), user -> randomReads());
                 Step step = new Step(outcome.perSecond(), outcome.latencies().percentileMillis(99),
-                        CpuTime.Split.now(platform, SERVICE).since(before).perOperation(outcome.succeeded()));
+                        CpuTime.Split.now(platform).since(before).perOperation(outcome.succeeded()));
                 rest.computeIfAbsent(users, u -> new ArrayList<>()).add(step);
+                gets += outcome.succeeded();
                 Report.say(String.format("round %d, %2d users:       GET client %.0f/s, %s, answers %s; CPU ms per GET: "
                                 + "client-service %.2f, PostgreSQL %.2f, load generator %.2f (load %s)", round, users,
-                        outcome.perSecond(), outcome.latencies().summary(), outcome.statuses(), step.cpu().service(),
-                        step.cpu().postgres(), step.cpu().generator(), loadAverage));
+                        outcome.perSecond(), outcome.latencies().summary(), outcome.statuses(), step.cpu().of(SERVICE),
+                        step.cpu().of(Footprint.POSTGRES), step.cpu().of(CpuTime.GENERATOR), loadAverage));
             }
         }
 
+        double gcPerGet = (GcPauses.seconds(platform.serviceUrl(SERVICE)) - gcBefore) * 1000 / gets;
+        Report.say(String.format("client-service spent %.3f ms in garbage-collection pauses per GET (JVM options: %s)",
+                gcPerGet, System.getProperty("rapport.stack.service-jvm-options", "the defaults")));
         if (profiler.isPresent()) {
             profiler.get().stopAndSummarise();
+        }
+        if (statements.isPresent()) {
+            statements.get().print("clients", gets, 12);
+            statements.get().print(Pgbench.DATABASE, Math.max(1, transactions), 5);
         }
         List<List<String>> rows = new ArrayList<>();
         double bestRest = 0;
@@ -128,14 +145,16 @@ public final class RestReadBenchmark {
             List<Step> databaseSteps = database.getOrDefault(users, List.of());
             double restMedian = median(restSteps, Step::perSecond);
             double databaseMedian = median(databaseSteps, Step::perSecond);
-            double restCpu = median(restSteps, s -> s.cpu().service() + s.cpu().postgres() + s.cpu().generator());
-            double databaseCpu = median(databaseSteps, s -> s.cpu().postgres() + s.cpu().children());
+            double restCpu = median(restSteps, s -> s.cpu().of(SERVICE) + s.cpu().of(Footprint.POSTGRES)
+                    + s.cpu().of(CpuTime.GENERATOR));
+            double databaseCpu = median(databaseSteps, s -> s.cpu().of(Footprint.POSTGRES) + s.cpu().of(CpuTime.CHILDREN));
             bestRest = Math.max(bestRest, restMedian);
             bestDatabase = Math.max(bestDatabase, databaseSteps.isEmpty() ? 0 : databaseMedian);
             rows.add(List.of(Integer.toString(users), Report.number(databaseMedian), Report.number(restMedian),
                     String.format("%.3f", restMedian / databaseMedian), Report.number(median(restSteps, Step::p99)),
-                    String.format("%.2f (%.2f + %.2f + %.2f)", restCpu, median(restSteps, s -> s.cpu().service()),
-                            median(restSteps, s -> s.cpu().postgres()), median(restSteps, s -> s.cpu().generator())),
+                    String.format("%.2f (%.2f + %.2f + %.2f)", restCpu, median(restSteps, s -> s.cpu().of(SERVICE)),
+                            median(restSteps, s -> s.cpu().of(Footprint.POSTGRES)),
+                            median(restSteps, s -> s.cpu().of(CpuTime.GENERATOR))),
                     String.format("%.3f", databaseCpu), String.format("%.3f", databaseCpu / restCpu)));
         }
         Report.say("Medians of " + ROUNDS + " rounds, " + SECONDS_PER_STEP + " s each:");
