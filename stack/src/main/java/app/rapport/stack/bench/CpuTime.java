@@ -63,6 +63,11 @@ final class CpuTime {
             return seconds.values().stream().mapToDouble(Double::doubleValue).sum();
         }
 
+        /** The platform's processes only: everything but this JVM (the load generator) and its children. */
+        double platform() {
+            return total() - of(GENERATOR) - of(CHILDREN);
+        }
+
         /** e.g. {@code session-service 1.20, notification-service 2.31, ...}, leaving out parts below 0.005. */
         String describe() {
             StringBuilder out = new StringBuilder();
