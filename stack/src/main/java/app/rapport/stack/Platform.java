@@ -174,6 +174,11 @@ public final class Platform implements AutoCloseable {
         return service(service).url();
     }
 
+    /** The JVM settings services start with: the defaults, or what {@code -Drapport.stack.service-jvm-options} says. */
+    public static List<String> serviceJvmOptions() {
+        return ServiceProcess.jvmOptions();
+    }
+
     /** The process id of a service's JVM (for reading its memory use). */
     public long servicePid(String service) {
         return service(service).pid();

@@ -4,8 +4,17 @@ import app.rapport.devkit.tokens.DemoUsers;
 import app.rapport.stack.Platform;
 import io.vertx.core.Vertx;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.LinkedHashMap;
@@ -99,6 +108,7 @@ public final class EventLatencyBenchmark {
                             Report.number(latencies.percentileMillis(90)), Report.number(latencies.percentileMillis(99)),
                             Report.number(latencies.percentileMillis(100)),
                             Report.number(result.answers().latencies().percentileMillis(99)),
+                            Report.number(result.relayP99Millis()), Report.number(result.arrivalsPerSecond()),
                             String.format("%.2f", result.cpu().total()), loadAverage));
                 }
             }
@@ -113,7 +123,8 @@ public final class EventLatencyBenchmark {
             Report.say(String.format("%d rounds of %d s windows, due time of the cancellation -> on theo's live stream:",
                     ROUNDS, WINDOW.toSeconds()));
             Report.table(List.of("round", "rate /s", "accepted", "answers", "arrived", "lost", "p50 ms", "p90 ms", "p99 ms",
-                    "max ms", "REST answer p99 ms", "CPU ms per event", "load average"), rows);
+                    "max ms", "REST answer p99 ms", "outbox to Kafka p99 ms", "arrivals /s", "CPU ms per event",
+                    "load average"), rows);
             List<List<String>> medians = new ArrayList<>();
             for (var entry : windows.entrySet()) {
                 List<Window> results = entry.getValue();
@@ -144,13 +155,18 @@ public final class EventLatencyBenchmark {
         return Report.median(windows.stream().map(value::applyAsDouble).toList());
     }
 
-    /** One window's answers, latencies to the stream, and the CPU every process used per cancellation. */
-    private record Window(HttpLoad.Outcome answers, Latencies latencies, int accepted, int lost, CpuTime.Split cpu) {
+    /**
+     * One window's answers, latencies to the stream, the CPU every process used per cancellation, the rate at which
+     * notifications arrived, and the p99 of the outbox relay's share (commit to published).
+     */
+    private record Window(HttpLoad.Outcome answers, Latencies latencies, int accepted, int lost, CpuTime.Split cpu,
+                          double arrivalsPerSecond, double relayP99Millis) {
     }
 
     /** Cancels at {@code rate} for {@link #WINDOW}, then waits for every accepted cancellation to arrive. */
     private Window window(double rate) throws InterruptedException {
-        List<String> cancelled = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<String> cancelled = Collections.synchronizedList(new ArrayList<>());
+        Instant startedAt = Instant.now();
         CpuTime.Split before = CpuTime.Split.now(platform);
         HttpLoad.Outcome answers = load.openLoop(rate, WINDOW, dueAt -> {
             String session = sessions.next();
@@ -168,16 +184,38 @@ public final class EventLatencyBenchmark {
         }
         Latencies latencies = new Latencies();
         int lost = 0;
+        long firstArrival = Long.MAX_VALUE;
+        long lastArrival = Long.MIN_VALUE;
         for (String session : accepted) {
             Long at = arrived.get(session);
             if (at == null) {
                 lost++;
             } else {
                 latencies.add(at - due.get(session));
+                firstArrival = Math.min(firstArrival, at);
+                lastArrival = Math.max(lastArrival, at);
             }
         }
+        double arrivalsPerSecond = (latencies.count() - 1) / ((lastArrival - firstArrival) / 1e9);
         CpuTime.Split cpu = CpuTime.Split.now(platform).since(before).perOperation(Math.max(1, accepted.size()));
-        return new Window(answers, latencies, accepted.size(), lost, cpu);
+        return new Window(answers, latencies, accepted.size(), lost, cpu, arrivalsPerSecond, relayP99Millis(startedAt));
+    }
+
+    /** How long cancellations waited in session-service's outbox, from commit to Kafka's acknowledgement. */
+    private double relayP99Millis(Instant since) {
+        try (Connection connection = DriverManager.getConnection(platform.postgres().jdbcUrl("sessions"),
+                "postgres", "postgres");
+             PreparedStatement query = connection.prepareStatement("""
+                     select percentile_cont(0.99) within group (order by extract(epoch from published_at - created_at))
+                     from outbox_event where event_type = ? and created_at >= ?""")) {
+            query.setString(1, CANCELLED);
+            query.setObject(2, OffsetDateTime.ofInstant(since, ZoneOffset.UTC));
+            try (ResultSet result = query.executeQuery()) {
+                return result.next() ? result.getDouble(1) * 1000 : Double.NaN;
+            }
+        } catch (SQLException e) {
+            return Double.NaN;
+        }
     }
 
     private void onArrival(InboxStreamReader.Arrival arrival) {

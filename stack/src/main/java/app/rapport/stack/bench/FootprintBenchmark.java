@@ -46,6 +46,9 @@ public final class FootprintBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        if (Profiler.wanted()) {
+            System.setProperty("rapport.stack.service-jvm-options", Profiler.recordingFromLaunch());
+        }
         Report.say("Service JVM options: " + System.getProperty("rapport.stack.service-jvm-options", "(the defaults)"));
         Vertx vertx = BenchPlatform.vertx();
         try (Platform platform = BenchPlatform.start("b4-footprint")) {
@@ -77,6 +80,11 @@ public final class FootprintBenchmark {
                 quarkusAlone.computeIfAbsent(service, s -> new ArrayList<>()).add(Double.parseDouble(quarkusStartedIn(service)));
                 Report.say(String.format("round %d: %s ready %.2f s after launch, having used %.2f s of CPU (Quarkus: "
                         + "started in %s s; load %s)", round, service, ready, cpu, quarkusStartedIn(service), loadAverage));
+            }
+        }
+        if (Profiler.wanted()) {
+            for (String service : platform.serviceNames()) {
+                Profiler.dumpStartUp(platform, service); // the last restart, alone
             }
         }
         List<List<String>> rows = new ArrayList<>();

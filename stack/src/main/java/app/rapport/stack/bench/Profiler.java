@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 final class Profiler {
 
     private static final int TOP = 20;
+    private static final String START_UP = "start-up";
 
     private final Path directory;
     private final Map<String, Long> recording = new HashMap<>();
@@ -58,6 +59,19 @@ final class Profiler {
             summarise(entry.getKey(), file(entry.getKey()));
         }
         recording.clear();
+    }
+
+    /** JVM settings that record every service from its launch, for {@link #dumpStartUp}: used before the platform starts. */
+    static String recordingFromLaunch() {
+        return String.join(" ", Platform.serviceJvmOptions()) + " -XX:StartFlightRecording=name=" + START_UP + ",settings=profile";
+    }
+
+    /** Writes and summarises what a service did from its launch until now (it must run with {@link #recordingFromLaunch}). */
+    static void dumpStartUp(Platform platform, String service) throws IOException, InterruptedException {
+        Path file = Files.createDirectories(platform.options().workDirectory().resolve("profiles"))
+                .resolve(service + "-start-up.jfr");
+        jcmd(platform.servicePid(service), "JFR.dump", "name=" + START_UP, "filename=" + file);
+        summarise(service + " start-up", file);
     }
 
     private Path file(String service) {
