@@ -14,7 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /** JSON calls to a Rapport service as one of the demo users; any refusal stops the demo load with the service's answer. */
-final class DemoApi {
+public final class DemoApi {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -22,20 +22,20 @@ final class DemoApi {
     private final DevTokenIssuer issuer;
     private final String baseUrl;
 
-    DemoApi(DevTokenIssuer issuer, String baseUrl) {
+    public DemoApi(DevTokenIssuer issuer, String baseUrl) {
         this.issuer = issuer;
         this.baseUrl = baseUrl;
     }
 
-    JsonNode get(DemoUser user, String path) throws IOException, InterruptedException {
+    public JsonNode get(DemoUser user, String path) throws IOException, InterruptedException {
         return send(user, "GET", path, null);
     }
 
-    JsonNode post(DemoUser user, String path, Object body) throws IOException, InterruptedException {
+    public JsonNode post(DemoUser user, String path, Object body) throws IOException, InterruptedException {
         return send(user, "POST", path, body);
     }
 
-    JsonNode put(DemoUser user, String path, Object body) throws IOException, InterruptedException {
+    public JsonNode put(DemoUser user, String path, Object body) throws IOException, InterruptedException {
         return send(user, "PUT", path, body);
     }
 
@@ -49,7 +49,7 @@ final class DemoApi {
     }
 
     /** The status of a GET, for waiting until a service has caught up with events. */
-    int status(DemoUser user, String path) throws IOException, InterruptedException {
+    public int status(DemoUser user, String path) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + issuer.tokenFor(user)).GET().build();
         return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();

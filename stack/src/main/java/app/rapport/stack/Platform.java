@@ -230,6 +230,22 @@ public final class Platform implements AutoCloseable {
         return "http://127.0.0.1:" + options.webClientPort();
     }
 
+    /** The JVM settings services start with: the defaults, or what {@code -Drapport.stack.service-jvm-options} says. */
+    public static List<String> serviceJvmOptions() {
+        return ServiceProcess.jvmOptions();
+    }
+
+    /** The process id of a service's JVM (for reading its memory use). */
+    public long servicePid(String service) {
+        return service(service).pid();
+    }
+
+    /** How long a service took from launching its JVM until it answered ready, for its latest start. */
+    public Duration serviceReadyAfterLaunch(String service) {
+        return service(service).readyAfterLaunch()
+                .orElseThrow(() -> new IllegalStateException(service + " has not been ready since its latest start"));
+    }
+
     public Path logFile(String service) {
         return service(service).logFile();
     }

@@ -13,13 +13,20 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /** One Rapport service running as its own JVM, configured only through its environment, as in production. */
 final class ServiceProcess {
 
+    static final String JVM_OPTIONS_PROPERTY = "rapport.stack.service-jvm-options";
+    /**
+     * Measured (BENCHMARKS.md, B4): a service keeps about 25 MB live, so a 128 MB heap that starts at 32 MB is ample
+     * and saves some 60 MB of resident memory per service against a 256 MB one, which the JVM committed (and touched)
+     * in full; the C1 compiler alone starts a service on about 40 % less CPU than C1 and C2 together.
+     */
+    static final String DEFAULT_JVM_OPTIONS = "-Xms32m -Xmx128m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private static final String DEFAULT_JVM_OPTIONS = "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
 
     private final String name;
     private final Path jar;
@@ -28,6 +35,8 @@ final class ServiceProcess {
     private final Path logFile;
     private final Path tmpDirectory;
     private Process process;
+    private volatile long launchedAt;
+    private volatile Duration readyAfterLaunch;
 
     ServiceProcess(String name, Path jar, int port, Map<String, String> environment, Path logFile, Path tmpDirectory) {
         this.name = name;
@@ -44,14 +53,24 @@ final class ServiceProcess {
         Files.createDirectories(tmpDirectory);
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        // Small and quick to start by default; a benchmark may ask for other settings (e.g. the full JIT).
-        command.addAll(List.of(System.getProperty("rapport.service.jvm-options", DEFAULT_JVM_OPTIONS).trim().split("\\s+")));
+        command.addAll(jvmOptions());
         command.addAll(List.of("-Djava.io.tmpdir=" + tmpDirectory, "-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
         builder.environment().putAll(environment);
+        readyAfterLaunch = null;
+        launchedAt = System.nanoTime();
         process = builder.start();
+    }
+
+    /**
+     * Heap, collector and compiler settings of every service JVM. The system property
+     * {@value #JVM_OPTIONS_PROPERTY} replaces them (space-separated), so other settings can be measured.
+     */
+    static List<String> jvmOptions() {
+        String options = System.getProperty(JVM_OPTIONS_PROPERTY, DEFAULT_JVM_OPTIONS).strip();
+        return options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
     }
 
     /** Waits for {@code /q/health/ready} to answer 200; fails with the log's tail if the process dies or time runs out. */
@@ -65,12 +84,13 @@ final class ServiceProcess {
             }
             try {
                 if (HTTP.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    readyAfterLaunch = Duration.ofNanos(System.nanoTime() - launchedAt);
                     return;
                 }
             } catch (IOException notYet) {
                 // Not listening yet.
             }
-            Thread.sleep(200);
+            Thread.sleep(50); // short, so the measured start-up time is close to the real one
         }
         throw new IOException(name + " did not answer ready at " + url() + "/q/health/ready in time; " + logTail());
     }
@@ -112,6 +132,19 @@ final class ServiceProcess {
 
     String url() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** The operating system's id of the running JVM, e.g. to read its memory from /proc. */
+    long pid() {
+        if (process == null) {
+            throw new IllegalStateException(name + " has not been started");
+        }
+        return process.pid();
+    }
+
+    /** From launching the JVM until it first answered ready; empty until then. */
+    Optional<Duration> readyAfterLaunch() {
+        return Optional.ofNullable(readyAfterLaunch);
     }
 
     Path logFile() {

@@ -36,7 +36,7 @@ import java.util.function.Consumer;
  * <pre>./mvnw -DskipTests package &amp;&amp; java -cp "stack/target/rapport-stack.jar:stack/target/lib/*" app.rapport.stack.bench.CaseloadBenchmark</pre>
  * Smaller or larger: {@code -Dbench.clients=… -Dbench.sessions=… -Dbench.responses=… -Dbench.repeats=…}; the
  * service's JVM runs with the local run's settings (256 MB heap, serial GC, quick C1 JIT only) unless
- * {@code -Drapport.service.jvm-options="…"} says otherwise, e.g. {@code "-Xmx256m -XX:+UseSerialGC"} for the full JIT.
+ * {@code -Drapport.stack.service-jvm-options="…"} says otherwise, e.g. {@code "-Xmx256m -XX:+UseSerialGC"} for the full JIT.
  */
 public final class CaseloadBenchmark {
 
@@ -168,9 +168,9 @@ public final class CaseloadBenchmark {
                     i + 1, brief(oneAtATime.get(i)), THREADS, brief(fourAtATime.get(i)), brief(teams.get(i)),
                     brief(liveness.get(i)), brief(measures.get(i))));
         }
-        double p99 = Latencies.median(oneAtATime.stream().map(p -> p.latencies().percentileMs(99)).toList());
+        double p99 = Latencies.median(oneAtATime.stream().map(p -> p.latencies().percentileMillis(99)).toList());
         report.add("");
-        report.add("Service JVM options: " + System.getProperty("rapport.service.jvm-options", "the local run's"));
+        report.add("Service JVM options: " + System.getProperty("rapport.stack.service-jvm-options", "the local run's"));
         report.add(String.format("Target p99 ≤ %.0f ms, one request at a time: %.1f ms, %s.", TARGET_P99_MS, p99,
                 p99 <= TARGET_P99_MS ? "met" : String.format("missed by %.1f ms", p99 - TARGET_P99_MS)));
         report.add("");
@@ -251,8 +251,8 @@ public final class CaseloadBenchmark {
 
     private static String brief(Phase phase) {
         Latencies l = phase.latencies();
-        return String.format("%.1f/%.1f/%.1f/%.1f, %.0f/s", l.percentileMs(50), l.percentileMs(95), l.percentileMs(99),
-                l.percentileMs(100), phase.perSecond());
+        return String.format("%.1f/%.1f/%.1f/%.1f, %.0f/s", l.percentileMillis(50), l.percentileMillis(95), l.percentileMillis(99),
+                l.percentileMillis(100), phase.perSecond());
     }
 
     private static String row(String name, List<Phase> repeats) {
@@ -262,6 +262,6 @@ public final class CaseloadBenchmark {
     }
 
     private static double median(List<Phase> repeats, double percentile) {
-        return Latencies.median(repeats.stream().map(p -> p.latencies().percentileMs(percentile)).toList());
+        return Latencies.median(repeats.stream().map(p -> p.latencies().percentileMillis(percentile)).toList());
     }
 }

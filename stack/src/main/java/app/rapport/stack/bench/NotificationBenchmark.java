@@ -104,8 +104,8 @@ public final class NotificationBenchmark {
         System.out.printf("%nBurst of %d changes from 8 threads: accepted by client-service in %.0f ms, all %d notifications in the inbox after %.0f ms: %.1f changes/s end to end.%n",
                 BURST, accepted / 1e6, BURST, delivered / 1e6, BURST / (delivered / 1e9));
         System.out.printf("Ratios: 4 recipients / 1 recipient (p50) = %.2f; burst per-change time / single-change p50 = %.2f%n",
-                Latencies.of(fourRecipients).percentileMs(50) / Latencies.of(oneRecipient).percentileMs(50),
-                (delivered / 1e6 / BURST) / Latencies.of(oneRecipient).percentileMs(50));
+                Latencies.of(fourRecipients).percentileMillis(50) / Latencies.of(oneRecipient).percentileMillis(50),
+                (delivered / 1e6 / BURST) / Latencies.of(oneRecipient).percentileMillis(50));
     }
 
     private String register(String givenName) throws Exception {
@@ -159,7 +159,7 @@ public final class NotificationBenchmark {
 
     private static String row(String name, List<Long> nanos) {
         Latencies latencies = Latencies.of(nanos);
-        return String.format("| %s | %.0f | %.0f | %.0f |", name, latencies.percentileMs(50), latencies.percentileMs(95),
-                latencies.percentileMs(100));
+        return String.format("| %s | %.0f | %.0f | %.0f |", name, latencies.percentileMillis(50), latencies.percentileMillis(95),
+                latencies.percentileMillis(100));
     }
 }
