@@ -70,7 +70,10 @@ public class EventConsumer {
         List<String> topics = config.consumer().topics()
                 .orElseThrow(() -> new IllegalStateException("rapport.events.consumer.topics is required"));
         running = true;
-        worker = new Thread(() -> run(group, topics), "event-consumer");
+        RestartingLoop loop = new RestartingLoop("Event consumer " + group, Duration.ofSeconds(1), MAX_BACKOFF,
+                pause -> Thread.sleep(pause.toMillis()));
+        metrics.gauge("rapport.events.consumer.restarts", loop, RestartingLoop::restarts);
+        worker = new Thread(() -> loop.run(() -> running, () -> consume(group, topics)), "event-consumer");
         worker.setDaemon(true);
         worker.start();
     }
@@ -90,7 +93,8 @@ public class EventConsumer {
         }
     }
 
-    private void run(String group, List<String> topics) {
+    /** Consumes until stopped; any other failure escapes so that the loop starts a fresh consumer. */
+    private void consume(String group, List<String> topics) throws InterruptedException {
         try (DeadLetters deadLetters = new DeadLetters(config.bootstrapServers(), group, kafkaSettings.security());
              KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(consumerSettings(group),
                      new StringDeserializer(), new ByteArrayDeserializer())) {
@@ -124,10 +128,8 @@ public class EventConsumer {
                     backoffStep = 0;
                 }
             }
-        } catch (WakeupException | InterruptedException e) {
+        } catch (WakeupException e) {
             LOG.debug("Event consumer stopping");
-        } catch (RuntimeException e) {
-            LOG.error("Event consumer stopped unexpectedly", e);
         } finally {
             consumer = null;
         }
