@@ -58,8 +58,10 @@ public class WebhookSender {
     @Inject
     MeterRegistry metrics;
 
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+            .connectTimeout(CONNECT_TIMEOUT).build();
     private ScheduledExecutorService scheduler;
 
     void onStart(@Observes StartupEvent event) {
@@ -89,26 +91,58 @@ public class WebhookSender {
         }
     }
 
-    /** Attempts what is due at {@code now}. @return the number of deliveries looked at */
+    /**
+     * Attempts what is due at {@code now}. The receivers are called outside any database transaction: due rows are
+     * claimed (leased) in one short transaction, posted, and each outcome is recorded in its own, so a slow receiver
+     * never holds locks or runs into the transaction timeout. A delivery whose outcome was never recorded (the
+     * service stopped mid-post) is due again when its lease ends; receivers recognise the repeat by its webhook-id.
+     *
+     * @return the number of deliveries looked at
+     */
     public int sendDue(Instant now) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            @SuppressWarnings("unchecked")
-            List<WebhookDelivery> due = entityManager.createNativeQuery("""
-                            select * from webhook_delivery where status = 'PENDING' and next_attempt_at <= ?1
-                            order by next_attempt_at limit ?2 for update skip locked""", WebhookDelivery.class)
-                    .setParameter(1, now).setParameter(2, BATCH).getResultList();
-            for (WebhookDelivery delivery : due) {
-                WebhookSubscription subscription = WebhookSubscription.findById(delivery.subscriptionId);
-                if (!stillAllowed(delivery, subscription)) {
-                    delivery.status = WebhookDelivery.WITHHELD;
-                    delivery.finishedAt = now;
-                    metrics.counter("rapport.notifications.withheld", "reason", "changed-before-sending").increment();
-                    continue;
-                }
-                attempt(delivery, subscription, now);
+        Claim claim = QuarkusTransaction.requiringNew().call(() -> claimDue(now));
+        for (Post post : claim.posts()) {
+            Outcome outcome = send(post);
+            QuarkusTransaction.requiringNew().run(() -> record(post.deliveryId(), outcome, now));
+        }
+        return claim.lookedAt();
+    }
+
+    /** What one claim found: how many due rows it looked at, and the posts it leased. */
+    private record Claim(int lookedAt, List<Post> posts) {
+    }
+
+    /** Everything needed to post one delivery, read while it was claimed. */
+    private record Post(java.util.UUID deliveryId, String messageId, String url, List<String> secrets, String body) {
+    }
+
+    private record Outcome(Integer statusCode, String error, int durationMs) {
+    }
+
+    private Claim claimDue(Instant now) {
+        @SuppressWarnings("unchecked")
+        List<WebhookDelivery> due = entityManager.createNativeQuery("""
+                        select * from webhook_delivery where status = 'PENDING' and next_attempt_at <= ?1
+                        order by next_attempt_at limit ?2 for update skip locked""", WebhookDelivery.class)
+                .setParameter(1, now).setParameter(2, BATCH).getResultList();
+        List<Post> posts = new ArrayList<>();
+        for (WebhookDelivery delivery : due) {
+            WebhookSubscription subscription = WebhookSubscription.findById(delivery.subscriptionId);
+            if (!stillAllowed(delivery, subscription)) {
+                delivery.status = WebhookDelivery.WITHHELD;
+                delivery.finishedAt = now;
+                metrics.counter("rapport.notifications.withheld", "reason", "changed-before-sending").increment();
+                continue;
             }
-            return due.size();
-        });
+            delivery.nextAttemptAt = now.plus(lease());
+            posts.add(new Post(delivery.id, delivery.messageId(), subscription.url, secrets(subscription, now), delivery.body));
+        }
+        return new Claim(due.size(), posts);
+    }
+
+    /** Long enough for a connection and an answer, with room to record the outcome. */
+    private Duration lease() {
+        return config.webhooks().timeout().plus(CONNECT_TIMEOUT).plusSeconds(30);
     }
 
     private boolean stillAllowed(WebhookDelivery delivery, WebhookSubscription subscription) {
@@ -120,29 +154,33 @@ public class WebhookSender {
                 .anyMatch(m -> consent.allows(delivery.clientId, category, m.role, m.memberId));
     }
 
-    private void attempt(WebhookDelivery delivery, WebhookSubscription subscription, Instant now) {
-        long timestamp = Instant.now().getEpochSecond();
+    private static List<String> secrets(WebhookSubscription subscription, Instant now) {
         List<String> secrets = new ArrayList<>(List.of(subscription.secret));
         if (subscription.previousSecret != null && subscription.previousSecretUntil != null
                 && subscription.previousSecretUntil.isAfter(now)) {
             secrets.add(subscription.previousSecret);
         }
+        return secrets;
+    }
+
+    private Outcome send(Post post) {
         long started = System.nanoTime();
         Integer statusCode = null;
         String error = null;
-        Optional<String> refusal = UrlPolicy.refusal(subscription.url, config.webhooks().allowHttpLoopback());
+        Optional<String> refusal = UrlPolicy.refusal(post.url(), config.webhooks().allowHttpLoopback());
         if (refusal.isPresent()) {
             error = "URL refused: " + refusal.get();
         } else {
             try {
-                HttpRequest request = HttpRequest.newBuilder(URI.create(subscription.url))
+                long timestamp = Instant.now().getEpochSecond();
+                HttpRequest request = HttpRequest.newBuilder(URI.create(post.url()))
                         .timeout(config.webhooks().timeout())
                         .header("content-type", "application/json")
                         .header("user-agent", "Rapport-Webhooks/1")
-                        .header("webhook-id", delivery.messageId())
+                        .header("webhook-id", post.messageId())
                         .header("webhook-timestamp", Long.toString(timestamp))
-                        .header("webhook-signature", WebhookSignature.header(secrets, delivery.messageId(), timestamp, delivery.body))
-                        .POST(HttpRequest.BodyPublishers.ofString(delivery.body))
+                        .header("webhook-signature", WebhookSignature.header(post.secrets(), post.messageId(), timestamp, post.body()))
+                        .POST(HttpRequest.BodyPublishers.ofString(post.body()))
                         .build();
                 statusCode = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
             } catch (java.io.IOException e) {
@@ -152,17 +190,26 @@ public class WebhookSender {
                 error = "interrupted";
             }
         }
+        return new Outcome(statusCode, error, (int) Duration.ofNanos(System.nanoTime() - started).toMillis());
+    }
+
+    private void record(java.util.UUID deliveryId, Outcome outcome, Instant now) {
+        WebhookDelivery delivery = WebhookDelivery.findById(deliveryId);
+        if (delivery == null) {
+            return; // erased with its client while the post was under way
+        }
         WebhookAttempt attempt = new WebhookAttempt();
         attempt.deliveryId = delivery.id;
         attempt.attemptedAt = now;
-        attempt.statusCode = statusCode;
-        attempt.error = error;
-        attempt.durationMs = (int) Duration.ofNanos(System.nanoTime() - started).toMillis();
+        attempt.statusCode = outcome.statusCode();
+        attempt.error = outcome.error();
+        attempt.durationMs = outcome.durationMs();
         attempt.persist();
 
         delivery.attempts++;
-        delivery.lastStatusCode = statusCode;
-        delivery.lastError = error;
+        delivery.lastStatusCode = outcome.statusCode();
+        delivery.lastError = outcome.error();
+        Integer statusCode = outcome.statusCode();
         if (statusCode != null && statusCode >= 200 && statusCode < 300) {
             delivery.status = WebhookDelivery.SUCCEEDED;
             delivery.finishedAt = now;
@@ -175,7 +222,7 @@ public class WebhookSender {
             delivery.finishedAt = now;
             metrics.counter("rapport.notifications.webhooks", "outcome", "dead").increment();
             LOG.warnf("Webhook %s to subscription %s is dead after %d attempts", delivery.messageId(),
-                    subscription.id, delivery.attempts);
+                    delivery.subscriptionId, delivery.attempts);
         } else {
             delivery.nextAttemptAt = next;
             metrics.counter("rapport.notifications.webhooks", "outcome", "retry").increment();

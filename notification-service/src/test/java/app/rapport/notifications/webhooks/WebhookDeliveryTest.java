@@ -12,11 +12,17 @@ import app.rapport.devkit.tokens.TokenSpec;
 import app.rapport.notifications.routing.EventSamples;
 import app.rapport.notifications.support.Inboxes;
 import app.rapport.notifications.support.WebhookReceiver;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 
+import jakarta.inject.Inject;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +45,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @QuarkusTest
 class WebhookDeliveryTest {
+
+    @Inject
+    AgroalDataSource dataSource;
 
     private static final String MILESTONE = EventType.LITIGATION_MILESTONE_RECORDED.typeName();
     private static final String CANCELLED = EventType.SESSION_CANCELLED.typeName();
@@ -167,6 +176,33 @@ class WebhookDeliveryTest {
             // Pending or withheld items cannot be replayed; other firms cannot see this one.
             given().auth().oauth2(firm().token()).post("/api/v1/notifications/webhooks/" + id + "/deliveries/" + delivery + "/replay")
                     .then().statusCode(404);
+        }
+    }
+
+    @Test
+    void whileAReceiverHangsTheDeliveryIsNotLockedByTheSender() throws Exception {
+        Firm firm = firm();
+        UUID client = clientOf(firm);
+        try (WebhookReceiver receiver = new WebhookReceiver().answer(WebhookReceiver.HANG)) {
+            String id = subscribe(firm, receiver.url(), MILESTONE).getString("id");
+            EventSamples.publish(EventSamples.milestone(client));
+            awaitThat(() -> !receiver.received().isEmpty());
+
+            // The post is under way (the receiver holds it for longer than the sender waits). Had the sender posted
+            // inside its transaction, the row would be locked now and erasure or replay would queue behind a stranger.
+            try (Connection connection = dataSource.getConnection()) {
+                connection.setAutoCommit(false);
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("set local lock_timeout = '200ms'");
+                    try (ResultSet locked = statement.executeQuery("select id from webhook_delivery where subscription_id = '"
+                            + UUID.fromString(id) + "' for update")) {
+                        assertTrue(locked.next(), "the delivery exists and could be locked at once");
+                    }
+                }
+                connection.rollback();
+            }
+            awaitThat(() -> "succeeded".equals(status(firm, id)));
+            assertEquals(2, receiver.received().size(), "the timed-out post was tried again, once");
         }
     }
 
