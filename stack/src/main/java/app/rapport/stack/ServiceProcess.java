@@ -54,8 +54,10 @@ final class ServiceProcess {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions());
-        command.addAll(List.of("-Djava.io.tmpdir=" + tmpDirectory, "-jar", jar.toString()));
+        // Run from the jar's directory, as the container image does.
+        command.addAll(List.of("-Djava.io.tmpdir=" + tmpDirectory.toAbsolutePath(), "-jar", jar.getFileName().toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(jar.toAbsolutePath().getParent().toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
         builder.environment().putAll(environment);
