@@ -33,4 +33,8 @@ public class Organisation extends PanacheEntityBase {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    /** For a law firm: the case-management organisation that registered it, whose admins keep its entry. */
+    @Column(name = "registered_by")
+    public String registeredBy;
 }

@@ -55,11 +55,15 @@ public class OrganisationDirectory {
             created.id = organisationId;
             created.kind = kind;
             created.createdAt = Instant.now();
+            created.registeredBy = own ? null : caller.organisationId().orElse(null);
             return created;
         });
         if (!own && organisation.kind != Organisation.Kind.LAW_FIRM) {
             // Another case-management organisation: as for reading it, it does not exist for this admin.
             throw ProblemException.notFound("Organisation " + organisationId);
+        }
+        if (!own) {
+            requireKeeperOf(organisation);
         }
         if (organisation.kind != kind) {
             throw new ProblemException(Problem.of(409, "organisation-kind", "Organisation kind cannot change",
@@ -68,6 +72,14 @@ public class OrganisationDirectory {
         organisation.name = name.strip();
         organisation.persist();
         return organisation;
+    }
+
+    /** Any admin may see a law firm, but only the organisation that registered it changes it. */
+    private void requireKeeperOf(Organisation lawFirm) {
+        if (lawFirm.registeredBy == null || !caller.organisationId().map(lawFirm.registeredBy::equals).orElse(false)) {
+            throw new ProblemException(Problem.of(403, "law-firm-kept-elsewhere", "Law firm kept by another organisation",
+                    lawFirm.name + " was registered by another organisation, whose admins keep its entry"));
+        }
     }
 
     @Transactional
@@ -112,6 +124,9 @@ public class OrganisationDirectory {
         boolean lawFirm = organisation.kind == Organisation.Kind.LAW_FIRM;
         if (!isOwn(organisationId) && !lawFirm) {
             throw ProblemException.notFound("Organisation " + organisationId);
+        }
+        if (!isOwn(organisationId)) {
+            requireKeeperOf(organisation);
         }
         if (lawFirm != entry.role().equals("solicitor")) {
             throw ProblemException.invalidField("role", lawFirm ? "people of a law firm are solicitors"

@@ -2,13 +2,16 @@ package app.rapport.clients.rest;
 
 import app.rapport.clients.support.DemoDirectory;
 import app.rapport.devkit.testing.Tokens;
+import app.rapport.devkit.tokens.DemoUser;
 import app.rapport.devkit.tokens.DemoUsers;
 import app.rapport.devkit.tokens.TokenSpec;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static app.rapport.clients.support.Fixtures.as;
 import static io.restassured.RestAssured.given;
@@ -64,5 +67,33 @@ class OrganisationResourceTest {
                 .body(Map.of("name", "Taken over", "kind", "law-firm")).put(ORG).then().statusCode(404)
                 .body("detail", equalTo("Organisation " + DemoUsers.ORGANISATION + " was not found"));
         as(DemoUsers.OMAR).get(ORG).then().statusCode(200).body("name", org.hamcrest.Matchers.not(equalTo("Taken over")));
+    }
+
+    @Test
+    void aLawFirmIsKeptByTheOrganisationThatRegisteredIt() {
+        String firm = "/api/v1/organisations/" + DemoUsers.LAW_FIRM;
+        String otherAdmin = Tokens.of(TokenSpec.of(new DemoUser("admin-elsewhere", UUID.randomUUID().toString(),
+                "Admin Elsewhere", "admin@elsewhere.example", List.of("org-admin"), "org-elsewhere", List.of())));
+
+        given().auth().oauth2(otherAdmin).get(firm).then().statusCode(200).body("name", equalTo("Hartley Solicitors"));
+        given().auth().oauth2(otherAdmin).contentType("application/json")
+                .body(Map.of("name", "Hartley (renamed elsewhere)", "kind", "law-firm")).put(firm)
+                .then().statusCode(403).contentType("application/problem+json")
+                .body("type", equalTo("urn:rapport:problem:law-firm-kept-elsewhere"));
+        given().auth().oauth2(otherAdmin).contentType("application/json")
+                .body(Map.of("userId", "u-planted", "displayName", "Planted Solicitor", "role", "solicitor", "teamIds", List.of()))
+                .put(firm + "/professionals").then().statusCode(403);
+
+        as(DemoUsers.OMAR).get(firm).then().statusCode(200).body("name", equalTo("Hartley Solicitors"));
+        as(DemoUsers.OMAR).body(Map.of("name", "Hartley Solicitors", "kind", "law-firm")).put(firm).then().statusCode(200);
+        given().auth().oauth2(Tokens.of(DemoUsers.SOPHIE)).get("/api/v1/organisations/" + DemoUsers.LAW_FIRM + "/professionals")
+                .then().statusCode(403);
+        as(DemoUsers.OMAR).get(firm + "/professionals").then().statusCode(404);
+
+        // A firm the other organisation registers itself is theirs to keep.
+        String ownFirm = "/api/v1/organisations/org-firm-" + UUID.randomUUID().toString().substring(0, 8);
+        given().auth().oauth2(otherAdmin).contentType("application/json")
+                .body(Map.of("name", "Elsewhere Law", "kind", "law-firm")).put(ownFirm).then().statusCode(200);
+        as(DemoUsers.OMAR).body(Map.of("name", "Taken", "kind", "law-firm")).put(ownFirm).then().statusCode(403);
     }
 }
