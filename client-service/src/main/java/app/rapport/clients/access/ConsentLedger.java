@@ -4,12 +4,13 @@ import app.rapport.clients.domain.ConsentDecision;
 import app.rapport.clients.domain.ConsentRecord;
 import app.rapport.contract.CareTeamRole;
 import app.rapport.contract.DataCategory;
+import app.rapport.platform.consent.ConsentRules;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Comparator;
-import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -21,12 +22,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class ConsentLedger {
 
-    public static final ZoneId UK = ZoneId.of("Europe/London");
-
-    private static final Comparator<ConsentRecord> LATEST_FIRST = Comparator
-            .comparing((ConsentRecord r) -> r.effectiveFrom)
-            .thenComparing(r -> r.recordedAt)
-            .reversed();
+    public static final ZoneId UK = ConsentRules.DAYS;
 
     public boolean allows(UUID clientId, DataCategory category, CareTeamRole role, UUID memberId) {
         if (ConsentDefaults.neverShared(role, category)) {
@@ -49,17 +45,16 @@ public class ConsentLedger {
     }
 
     /**
-     * The record that decides what the recipient may see of the category on the day, or empty when
-     * no decision applies yet and the role's default does. {@code memberId} may be null.
+     * The record that decides what the recipient may see of the category on the day (by the platform's
+     * {@link ConsentRules}), or empty when no decision applies yet and the role's default does. {@code memberId} may be null.
      */
     public Optional<ConsentRecord> decisiveRecord(UUID clientId, DataCategory category, CareTeamRole role,
                                                   UUID memberId, LocalDate day) {
-        List<ConsentRecord> records = ConsentRecord.list("clientId = ?1 and category = ?2", clientId, category);
-        Optional<ConsentRecord> aboutMember = memberId == null ? Optional.empty() : records.stream()
-                .filter(r -> memberId.equals(r.recipientMemberId) && !r.effectiveFrom.isAfter(day))
-                .min(LATEST_FIRST);
-        return aboutMember.isPresent() ? aboutMember : records.stream()
-                .filter(r -> role == r.recipientRole && !r.effectiveFrom.isAfter(day))
-                .min(LATEST_FIRST);
+        Map<ConsentRules.Decision, ConsentRecord> byDecision = new HashMap<>();
+        for (ConsentRecord r : ConsentRecord.<ConsentRecord>list("clientId = ?1 and category = ?2", clientId, category)) {
+            byDecision.put(new ConsentRules.Decision(r.category, r.recipientRole, r.recipientMemberId,
+                    r.decision == ConsentDecision.GRANTED, r.effectiveFrom, r.effectiveUntil, r.recordedAt), r);
+        }
+        return ConsentRules.decisive(role, memberId, category, byDecision.keySet(), day).map(byDecision::get);
     }
 }
