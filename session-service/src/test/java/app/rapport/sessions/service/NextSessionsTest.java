@@ -49,11 +49,7 @@ class NextSessionsTest {
 
     @Test
     void eachVisibleClientsNextScheduledSessionSoonestFirstAndNothingOfTheOthers() {
-        CareCircleEvents shared = CareCircleEvents.register(DemoUsers.ORGANISATION, DemoUsers.TEAM_NORTH, DemoUsers.ALICE.userId());
-        shared.join(DemoUsers.ALICE.userId(), CareTeamRole.CASE_MANAGER);
-        shared.join(DemoUsers.THEO.userId(), CareTeamRole.THERAPIST);
-        shared.join(DemoUsers.SAM.userId(), CareTeamRole.SUPPORT_WORKER);
-        shared.join(DemoUsers.SOPHIE.userId(), CareTeamRole.SOLICITOR);
+        CareCircleEvents shared = CareCircleEvents.withWholeNorthCircle();
         CareCircleEvents alicesOwn = CareCircleEvents.register(DemoUsers.ORGANISATION, DemoUsers.TEAM_NORTH, DemoUsers.ALICE.userId());
         alicesOwn.join(DemoUsers.ALICE.userId(), CareTeamRole.CASE_MANAGER);
         CareCircleEvents south = CareCircleEvents.register(DemoUsers.ORGANISATION, DemoUsers.TEAM_SOUTH, DemoUsers.BILAL.userId());
