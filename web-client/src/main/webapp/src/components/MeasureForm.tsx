@@ -37,7 +37,7 @@ export function MeasureForm({ form, submitLabel, busyLabel, answerAllMessage, bu
     <form dir={dir} lang={form.language} onSubmit={(e) => { e.preventDefault(); submit(); }}>
       <Stack gap="lg">
         {form.items.map((item, index) => (
-          <Paper key={item.linkId} withBorder p="md" radius="md" component="fieldset" style={{ border: undefined }}
+          <Paper key={item.linkId} withBorder p="md" radius="md" component="fieldset" className="measure-item"
             aria-invalid={missing && answers[item.linkId] === undefined ? true : undefined}>
             <Text component="legend" size="lg" fw={600} mb="sm">{index + 1}. {item.text}</Text>
             <div role="radiogroup" aria-label={item.text} className="scale" data-item={item.linkId}>

@@ -6,6 +6,8 @@ import app.rapport.devkit.tokens.DevTokenIssuer;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +20,12 @@ import java.util.Set;
  * measure has it: English, Urdu or Polish), sometimes answered through a one-time link on the client's phone;
  * now and then the therapist's reflective check-in; and the therapist's acknowledgements, repairs, markers and
  * closures. Case managers add a few ratings of their own relationship from their reviews.
+ * <p>
+ * Everything is dated when it happened, in date order: ratings, check-ins and markers just after the session they
+ * belong to ({@code completedAt}, {@code observedAt}), case managers' reviews four weeks apart, so the client's alliance
+ * chart shows weeks of history and episodes last as long as they did. What the API dates on arrival stays at the
+ * time of loading: answers through one-time links (so only the latest session's rating may come through one),
+ * acknowledgements, repairs and closures.
  * <p>
  * Each client's script is {@code alliance} in {@code demo/caseload.json}; one entry per attended session, holding
  * steps separated by spaces: {@code 36} the client's total (0–40), {@code L36} the same through a one-time link,
@@ -77,8 +85,9 @@ final class DemoAlliance {
                 new Pair(client.id(), therapist, language).play(script.path("sessions"), series.attended());
             }
             Pair caseManagerPair = new Pair(client.id(), caseManager, language);
-            for (JsonNode review : script.path("reviews")) {
-                caseManagerPair.rate(Integer.parseInt(review.asText()), null);
+            JsonNode reviews = script.path("reviews");
+            for (int r = 0; r < reviews.size(); r++) {
+                caseManagerPair.rate(Integer.parseInt(reviews.get(r).asText()), null, reviewDate(r, reviews.size()));
             }
             if (script.has("expect")) {
                 check(client, caseManager, therapist, script.path("expect").asText());
@@ -110,22 +119,30 @@ final class DemoAlliance {
                         + " entries but only " + attended.size() + " sessions were attended");
             }
             for (int i = 0; i < entries.size(); i++) {
-                String sessionId = attended.get(i).id();
+                DemoSessions.PlannedSession session = attended.get(i);
+                boolean latest = i == entries.size() - 1;
+                int minute = 0;
                 for (String step : entries.get(i).asText().split(" ")) {
                     if (!step.isEmpty()) {
-                        perform(step, sessionId);
+                        // A minute apart after the session ends, in script order; never later than now (a session under way).
+                        Instant at = min(session.end().plus(Duration.ofMinutes(++minute)), Instant.now());
+                        perform(step, session.id(), at, latest);
                     }
                 }
             }
         }
 
-        private void perform(String step, String sessionId) throws IOException, InterruptedException {
+        private void perform(String step, String sessionId, Instant at, boolean latest) throws IOException, InterruptedException {
             if (step.matches("\\d+")) {
-                rate(Integer.parseInt(step), sessionId);
+                rate(Integer.parseInt(step), sessionId, at);
             } else if (step.matches("L\\d+")) {
+                if (!latest) {
+                    throw new IllegalStateException("Client " + clientId + "'s script answers a one-time link before the latest "
+                            + "session; a link's answer is dated when it arrives, so it would land after the later ratings");
+                }
                 rateThroughLink(Integer.parseInt(step.substring(1)), sessionId);
             } else if (step.matches("c\\d+")) {
-                checkIn(Integer.parseInt(step.substring(1)), sessionId);
+                checkIn(Integer.parseInt(step.substring(1)), sessionId, at);
             } else if (step.equals("acknowledge")) {
                 alliance.post(professional, base + "/episodes/" + openEpisode() + "/acknowledge", Map.of());
             } else if (step.startsWith("repair:")) {
@@ -135,7 +152,8 @@ final class DemoAlliance {
             } else if (step.equals("close")) {
                 alliance.post(professional, base + "/episodes/" + openEpisode() + "/close", Map.of());
             } else if (step.startsWith("marker:")) {
-                alliance.post(professional, base + "/markers", Map.of("kind", step.substring("marker:".length())));
+                alliance.post(professional, base + "/markers", Map.of("kind", step.substring("marker:".length()),
+                        "observedAt", at.toString()));
             } else if (step.equals("pending-link")) {
                 alliance.post(professional, base + "/feedback-links", Map.of("sessionId", sessionId));
             } else {
@@ -143,13 +161,14 @@ final class DemoAlliance {
             }
         }
 
-        /** The client fills in the check on the professional's tablet at the end of the session. */
-        void rate(int total, String sessionId) throws IOException, InterruptedException {
+        /** The client fills in the check on the professional's tablet at the end of the session (or at a review). */
+        void rate(int total, String sessionId, Instant at) throws IOException, InterruptedException {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("professionalId", professional.userId());
             body.put("measureId", CLIENT_MEASURE);
             body.put("answers", answers(CLIENT_ITEMS, total, answered++));
             body.put("language", language);
+            body.put("completedAt", at.toString());
             if (sessionId != null) {
                 body.put("sessionId", sessionId);
             }
@@ -168,9 +187,9 @@ final class DemoAlliance {
             alliance.postWithoutToken("/api/v1/feedback/" + token, Map.of("answers", answers(CLIENT_ITEMS, total, answered++)));
         }
 
-        private void checkIn(int total, String sessionId) throws IOException, InterruptedException {
+        private void checkIn(int total, String sessionId, Instant at) throws IOException, InterruptedException {
             alliance.post(professional, base + "/responses", Map.of("measureId", CHECK_IN_MEASURE, "sessionId", sessionId,
-                    "answers", answers(CHECK_IN_ITEMS, total, answered), "language", "en"));
+                    "answers", answers(CHECK_IN_ITEMS, total, answered), "language", "en", "completedAt", at.toString()));
         }
 
         private String openEpisode() throws IOException, InterruptedException {
@@ -183,6 +202,15 @@ final class DemoAlliance {
             throw new IllegalStateException("The alliance script of client " + clientId + " expects an open episode with "
                     + professional.username() + " here, and there is none");
         }
+    }
+
+    /** Reviews four weeks apart, the last a week ago: the case manager's pair is never overdue. */
+    static Instant reviewDate(int index, int count) {
+        return Instant.now().minus(Duration.ofDays(7L * (1 + 4L * (count - 1 - index))));
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
     }
 
     /** Four items on 0–10 adding up to {@code total}; which items get the odd points moves from one answer to the next. */

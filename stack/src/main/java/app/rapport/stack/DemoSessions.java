@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.IOException;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -36,7 +37,12 @@ final class DemoSessions {
     enum Outcome { ATTENDED, MISSED, CANCELLED_BY_CLIENT, CANCELLED_BY_PROFESSIONAL, UPCOMING }
 
     record PlannedSession(String id, Instant start, Outcome outcome, int minutesLate) {
+        Instant end() {
+            return start.plus(SESSION_LENGTH);
+        }
     }
+
+    static final Duration SESSION_LENGTH = Duration.ofMinutes(50);
 
     /** One client's weekly series with their first professional, in date order. */
     record BookedSeries(DemoData.CreatedClient client, DemoUser caseManager, DemoUser professional,
@@ -137,7 +143,7 @@ final class DemoSessions {
         first.put("professionalIds", List.of(professional.userId()));
         first.put("type", professional.roles().contains("therapist") ? "therapy" : "case-management-visit");
         first.put("start", LocalDateTime.of(firstDay, time).toString());
-        first.put("end", LocalDateTime.of(firstDay, time.plusMinutes(50)).toString());
+        first.put("end", LocalDateTime.of(firstDay, time.plus(SESSION_LENGTH)).toString());
         first.put("timeZone", LONDON.getId());
         first.put("location", "Home visit");
         JsonNode series = sessions.post(caseManager, "/api/v1/sessions/series",

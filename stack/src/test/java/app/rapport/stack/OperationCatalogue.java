@@ -145,6 +145,8 @@ final class OperationCatalogue {
             op("POST", "/api/v1/sessions/contracts/{contractId}/ending", MANAGERS, Outsider.HIDDEN,
                     t -> object("kind", "planned")),
             op("GET", "/api/v1/sessions/diary", STAFF, Outsider.OWN_DATA),
+            // Clients the caller may not see are left out of the answer: an outsider gets an empty list.
+            op("GET", "/api/v1/sessions/next?clientId={clientId}", Set.of(CM, TL, TH, SW, SOL), Outsider.OWN_DATA),
             op("POST", "/api/v1/sessions/series", CLINICAL, Outsider.HIDDEN,
                     t -> object("first", t.session(30, 9), "rrule", "FREQ=WEEKLY;COUNT=2")),
             op("POST", "/api/v1/sessions/series/{seriesId}/cancellation", CLINICAL, Outsider.HIDDEN,

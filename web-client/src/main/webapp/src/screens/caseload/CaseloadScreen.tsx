@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { useQueries, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { Link, Navigate } from 'react-router-dom';
 import {
   Anchor, Group, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Title, UnstyledButton, VisuallyHidden,
@@ -14,11 +14,7 @@ import { StatusBadge } from '../../components/StatusBadge';
 import { Empty, ErrorNotice, Loading } from '../../components/States';
 import { displayName, formatDate, formatDateTime, relativeDays } from '../../components/format';
 import { languageName } from '../../i18n/lang';
-import { buildRows, filterRows, sortRows, statusCounts, type CaseloadFilter, type SortDirection, type SortKey } from './caseloadRows';
-
-function isoDaysFromNow(days: number): string {
-  return new Date(Date.now() + days * 86_400_000).toISOString();
-}
+import { buildRows, filterRows, nextSessionsPaths, sortRows, statusCounts, type CaseloadFilter, type SortDirection, type SortKey } from './caseloadRows';
 
 /** Alliance status is not for every role (e.g. support workers): that is a 403, shown as "not available". */
 async function allianceOrNull(): Promise<CaseloadAlliance | null> {
@@ -41,22 +37,14 @@ export function useCaseloadData() {
     queryFn: allianceOrNull,
     enabled: hasRole(session, 'case-manager', 'team-lead'),
   });
-  // Each client's upcoming sessions (any professional's), so a case manager sees the therapist's bookings too.
-  const from = isoDaysFromNow(0);
-  const to = isoDaysFromNow(56);
-  const upcoming = useQueries({
-    queries: (clients.data?.items ?? []).slice(0, 100).map((c) => ({
-      queryKey: ['upcoming', c.id],
-      queryFn: () => api<SessionView[]>(`/api/v1/sessions/clients/${c.id}?from=${from}&to=${to}`),
-      enabled: !hasRole(session, 'org-admin'),
-    })),
-    combine: (results) => ({
-      data: results.flatMap((r) => r.data ?? []),
-      isError: results.some((r) => r.isError),
-      error: results.find((r) => r.isError)?.error,
-    }),
+  // Each client's next session (any professional's, so a case manager sees the therapist's bookings too), in one
+  // request per 50 clients: one for any ordinary caseload.
+  const ids = (clients.data?.items ?? []).map((c) => c.id);
+  const diary = useQuery({
+    queryKey: ['next-sessions', ids],
+    queryFn: async () => (await Promise.all(nextSessionsPaths(ids).map((path) => api<SessionView[]>(path)))).flat(),
+    enabled: clients.isSuccess && ids.length > 0 && !hasRole(session, 'org-admin'),
   });
-  const diary = upcoming;
   return { clients, alliance, diary };
 }
 

@@ -1,4 +1,4 @@
-import { buildRows, filterRows, sortRows } from './caseloadRows';
+import { buildRows, filterRows, nextSessionsPaths, sortRows } from './caseloadRows';
 import type { CaseloadAlliance, ClientListItem, SessionView } from '../../api/types';
 
 const client = (id: string, givenName: string, familyName: string, reference = `RAP-${id}`): ClientListItem =>
@@ -51,5 +51,20 @@ describe('caseload rows', () => {
     // Only Amir has a session booked; the others keep name order after him either way.
     expect(sortRows(rows, 'nextSession', 'descending').map((r) => r.client.id)).toEqual(['a', 'c', 'b']);
     expect(sortRows(rows, 'nextSession', 'ascending').map((r) => r.client.id)).toEqual(['a', 'c', 'b']);
+  });
+});
+
+describe('next sessions requests', () => {
+  it('asks for a whole ordinary caseload in one request, naming each client', () => {
+    expect(nextSessionsPaths(['a', 'b', 'c'])).toEqual(['/api/v1/sessions/next?clientId=a&clientId=b&clientId=c']);
+    expect(nextSessionsPaths([])).toEqual([]);
+  });
+
+  it('splits a caseload over 50 clients into requests of at most 50', () => {
+    const ids = Array.from({ length: 120 }, (_, i) => `id-${i}`);
+    const paths = nextSessionsPaths(ids);
+    expect(paths).toHaveLength(3);
+    expect(paths.map((p) => p.split('clientId=').length - 1)).toEqual([50, 50, 20]);
+    expect(paths[2]).toContain('clientId=id-119');
   });
 });

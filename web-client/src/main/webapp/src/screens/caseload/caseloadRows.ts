@@ -37,6 +37,19 @@ export function buildRows(
   });
 }
 
+/** session-service answers at most this many clients' next sessions in one request. */
+export const NEXT_SESSIONS_PER_REQUEST = 50;
+
+/** The requests for the clients' next sessions: one for every {@link NEXT_SESSIONS_PER_REQUEST} clients. */
+export function nextSessionsPaths(clientIds: string[]): string[] {
+  const paths: string[] = [];
+  for (let i = 0; i < clientIds.length; i += NEXT_SESSIONS_PER_REQUEST) {
+    const query = clientIds.slice(i, i + NEXT_SESSIONS_PER_REQUEST).map((id) => `clientId=${encodeURIComponent(id)}`).join('&');
+    paths.push(`/api/v1/sessions/next?${query}`);
+  }
+  return paths;
+}
+
 export interface CaseloadFilter {
   search: string;
   status: AllianceStatus | 'all' | 'needs-attention';

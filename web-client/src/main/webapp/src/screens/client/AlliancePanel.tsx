@@ -54,8 +54,10 @@ function PairChartView({ chart, name }: { chart: PairChart; name: string }) {
               <ReferenceLine key={i} x={m.t} stroke={MARKER_COLOUR[m.kind]} strokeDasharray={m.kind === 'rupture' ? undefined : '2 2'}
                 label={{ value: m.kind === 'rupture' ? '▲' : m.kind === 'repair' ? 'R' : '✓', position: 'top', fill: MARKER_COLOUR[m.kind] }} />
             ))}
-            <Line type="monotone" dataKey="client" name="Client rating" stroke="#364fc7" strokeWidth={2} connectNulls dot={{ r: 4 }} />
-            <Line type="monotone" dataKey="checkIn" name="Professional check-in" stroke="#862e9c" strokeDasharray="4 2" connectNulls dot={{ r: 3 }} />
+            <Line type="monotone" dataKey="client" name="Client rating" stroke="#364fc7" strokeWidth={2} connectNulls dot={{ r: 4 }}
+              isAnimationActive={false} />
+            <Line type="monotone" dataKey="checkIn" name="Professional check-in" stroke="#862e9c" strokeDasharray="4 2" connectNulls dot={{ r: 3 }}
+              isAnimationActive={false} />
           </LineChart>
         </ResponsiveContainer>
       </div>

@@ -22,6 +22,8 @@ public interface AllianceConfig {
 
     Links links();
 
+    Backdating backdating();
+
     interface Rules {
         @WithDefault("24")
         double lateCancellationHours();
@@ -95,6 +97,17 @@ public interface AllianceConfig {
         /** Where the client's phone opens the form; the token is appended. */
         @WithDefault("http://127.0.0.1:8080/feedback/")
         String baseUrl();
+    }
+
+    /** How far a professional may date a response or a marker before the moment they record it. */
+    interface Backdating {
+        /** Devices' clocks differ a little: a time up to this far ahead of the service's clock is taken as given. */
+        @WithDefault("PT5M")
+        Duration clockSkew();
+
+        /** Older than this is not a late entry of a recent session but a historical import, which this is not for. */
+        @WithDefault("P366D")
+        Duration longest();
     }
 
     default Thresholds thresholdsFor(String organisationId) {

@@ -62,8 +62,13 @@ public class FeedbackResponse extends PanacheEntityBase {
     @Column(name = "recorded_by", nullable = false)
     public String recordedBy;
 
+    /** When the response was filled in: now, or the earlier time a professional gave ({@code completedAt}). */
     @Column(name = "recorded_at", nullable = false)
     public Instant recordedAt;
+
+    /** When alliance-service received it. */
+    @Column(name = "received_at", nullable = false)
+    public Instant receivedAt;
 
     @Column(name = "link_id")
     public UUID linkId;

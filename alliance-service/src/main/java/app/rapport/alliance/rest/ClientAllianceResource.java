@@ -32,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,15 +54,18 @@ public class ClientAllianceResource {
     /**
      * @param professionalId the professional in the pair; defaults to the caller
      * @param answers item linkId → answer on the measure's scale; unanswered items are left out
+     * @param completedAt when it was filled in, for a response recorded after the session; default now
      */
     public record RecordResponse(@Size(min = 1, max = 200) String professionalId,
                                  @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{1,63}") String measureId,
                                  @NotEmpty @Size(max = 100) Map<@NotBlank String, @NotNull Integer> answers,
                                  UUID sessionId,
-                                 @Pattern(regexp = "[a-z]{2,3}(-[A-Za-z0-9]{2,8})*") String language) {
+                                 @Pattern(regexp = "[a-z]{2,3}(-[A-Za-z0-9]{2,8})*") String language,
+                                 Instant completedAt) {
     }
 
-    public record ReportMarker(@NotBlank String kind) {
+    /** @param observedAt when the professional saw it, if reported later; default now */
+    public record ReportMarker(@NotBlank String kind, Instant observedAt) {
     }
 
     public record NewRepair(@NotBlank String strategy, @Size(max = 2000) String note) {
@@ -90,10 +94,12 @@ public class ClientAllianceResource {
     @RolesAllowed({Roles.CASE_MANAGER, Roles.TEAM_LEAD, Roles.THERAPIST})
     @Operation(summary = "Record a response in session",
             description = "Scores it (total, subscales, percentage of maximum), runs the rupture rules and opens, extends "
-                    + "or resolves the pair's episode. Publishes rapport.alliance.feedback-recorded.v1 and any episode events.")
+                    + "or resolves the pair's episode. Publishes rapport.alliance.feedback-recorded.v1 and any episode events. "
+                    + "completedAt (ISO instant, at most a year ago, not in the future) dates a response filled in earlier; "
+                    + "the rules judge it when it arrives.")
     public Response record(@PathParam("clientId") UUID clientId, @Valid @NotNull RecordResponse body) {
         var recorded = alliance.record(clientId, body.professionalId(), body.measureId(), body.answers(), body.sessionId(),
-                body.language());
+                body.language(), body.completedAt());
         return Response.status(201).entity(ResponseView.of(recorded)).build();
     }
 
@@ -101,9 +107,10 @@ public class ClientAllianceResource {
     @Path("/markers")
     @RolesAllowed({Roles.CASE_MANAGER, Roles.THERAPIST})
     @Operation(summary = "Report a rupture marker in your own relationship with the client",
-            description = "kind: withdrawal or confrontation. Opens or extends your episode with this client.")
+            description = "kind: withdrawal or confrontation; observedAt (optional, as completedAt of a response) when it was seen. "
+                    + "Opens or extends your episode with this client.")
     public Response marker(@PathParam("clientId") UUID clientId, @Valid @NotNull ReportMarker body) {
-        RuptureEpisode episode = alliance.reportMarker(clientId, body.kind());
+        RuptureEpisode episode = alliance.reportMarker(clientId, body.kind(), body.observedAt());
         return Response.status(201).entity(Map.of("episodeId", episode.id, "state", episode.state.wire())).build();
     }
 

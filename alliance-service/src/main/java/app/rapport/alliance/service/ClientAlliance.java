@@ -30,23 +30,35 @@ public class ClientAlliance {
     @Inject
     Episodes episodes;
 
-    /** A response recorded in session (e.g. the client fills it in on a tablet, or the professional's check-in). */
+    @Inject
+    ReportedTime reportedTime;
+
+    /**
+     * A response recorded in session (e.g. the client fills it in on a tablet, or the professional's check-in).
+     *
+     * @param completedAt when it was filled in, if earlier than now
+     */
     @Transactional
     public Feedback.Recorded record(UUID clientId, String professionalId, String measureId, Map<String, Integer> answers,
-                                    UUID sessionId, String language) {
+                                    UUID sessionId, String language, Instant completedAt) {
+        Instant at = reportedTime.of(completedAt, Instant.now(), "completedAt");
         String pair = professionalId == null ? access.userId() : professionalId;
         AllianceAccess.Scope scope = access.audit(access.requireRecorder(clientId, pair), "write", "responses");
         return feedback.record(new Feedback.NewResponse(scope.client(), pair, measureId, answers, sessionId,
-                language == null ? scope.client().preferredLanguage : language, access.userId(), null, null));
+                language == null ? scope.client().preferredLanguage : language, access.userId(), null, null, at));
     }
 
-    /** Signal 5: the professional reports a withdrawal or confrontation marker in their own relationship. */
+    /**
+     * Signal 5: the professional reports a withdrawal or confrontation marker in their own relationship.
+     *
+     * @param observedAt when they saw it, if earlier than now
+     */
     @Transactional
-    public RuptureEpisode reportMarker(UUID clientId, String kind) {
+    public RuptureEpisode reportMarker(UUID clientId, String kind, Instant observedAt) {
+        Instant at = reportedTime.of(observedAt, Instant.now(), "observedAt");
         AllianceAccess.Scope scope = access.audit(access.requireRecorder(clientId, access.userId()), "write", "markers");
         try {
-            return episodes.raise(scope.client(), access.userId(), List.of(SessionRules.marker(kind, UUID.randomUUID())),
-                    Instant.now());
+            return episodes.raise(scope.client(), access.userId(), List.of(SessionRules.marker(kind, UUID.randomUUID())), at);
         } catch (IllegalArgumentException e) {
             throw ProblemException.invalidField("kind", "must be withdrawal or confrontation");
         }

@@ -35,6 +35,11 @@ import java.util.UUID;
 /**
  * Records a response: scores it, publishes feedback-recorded, runs the score rules and opens, extends or resolves
  * the pair's rupture episode — all in one transaction.
+ * <p>
+ * The rules judge each response once, when it arrives, against every response of the pair recorded before it
+ * (ordered by when they were filled in), and date what it changes by when it was filled in. A late entry dated
+ * before responses already recorded is judged as the newest news and dated as of the newest of them; neither it nor
+ * the responses after it are judged again in time order. Record late entries oldest first.
  */
 @ApplicationScoped
 public class Feedback {
@@ -59,9 +64,14 @@ public class Feedback {
                            boolean resolvedEpisode) {
     }
 
-    /** A new response from someone already allowed to give it. */
+    /**
+     * A new response from someone already allowed to give it.
+     *
+     * @param completedAt when it was filled in, already checked ({@link ReportedTime}); null: now
+     */
     public record NewResponse(ClientRef client, String professionalId, String measureId, Map<String, Integer> answers,
-                              UUID sessionId, String language, String recordedBy, UUID linkId, Rater expectedRater) {
+                              UUID sessionId, String language, String recordedBy, UUID linkId, Rater expectedRater,
+                              Instant completedAt) {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -85,7 +95,9 @@ public class Feedback {
         }
         // Responses of one pair are judged one at a time, each against every earlier one.
         RuptureEpisode.lockPair(client.clientId, in.professionalId());
-        Instant at = Instant.now();
+        Instant received = Instant.now();
+        // The response's time is when it was filled in: trends, the caseload and the episodes it moves are dated by it.
+        Instant at = in.completedAt() == null ? received : in.completedAt();
         FeedbackResponse response = new FeedbackResponse();
         response.id = UUID.randomUUID();
         response.clientId = client.clientId;
@@ -102,12 +114,14 @@ public class Feedback {
         response.prorated = score.prorated();
         response.recordedBy = in.recordedBy();
         response.recordedAt = at;
+        response.receivedAt = received;
         response.linkId = in.linkId();
         response.persist();
         outbox.append(EventType.ALLIANCE_FEEDBACK_RECORDED, client.clientId, client.organisationId, client.teamId,
                 new FeedbackRecorded(client.clientId, in.professionalId(), response.id, measure.id(), response.rater,
                         score.total(), score.percentOfMax(), score.inConcernRange(), in.sessionId(), at));
 
+        Instant judgedAt = judgedAt(client.clientId, in.professionalId(), response);
         Thresholds thresholds = config.thresholdsFor(client.organisationId);
         ScoredResponse current = scored(response);
         List<Signal> signals = List.of();
@@ -121,7 +135,7 @@ public class Feedback {
             signals = ScoreRules.clientRating(measure, current, earlier, latestReflection(client, in.professionalId()),
                     thresholds);
             if (!signals.isEmpty()) {
-                episode = episodes.raise(client, in.professionalId(), signals, at);
+                episode = episodes.raise(client, in.professionalId(), signals, judgedAt);
             } else {
                 Optional<RuptureEpisode> open = RuptureEpisode.openForUpdate(client.clientId, in.professionalId());
                 List<ScoredResponse> sameMeasure = earlier.stream().filter(r -> r.measureId().equals(measure.id())).toList();
@@ -129,7 +143,9 @@ public class Feedback {
                         ? sameMeasure.subList(0, thresholds.baselineScores()).stream().mapToDouble(ScoredResponse::total).average()
                         : OptionalDouble.empty();
                 if (open.isPresent() && Recovery.recovered(measure, score.total(), baseline)) {
-                    episodes.resolve(client, open.get(), response.id, at);
+                    // A marker can be reported after the rating that answers it: the episode never ends before it began.
+                    Instant end = judgedAt.isBefore(open.get().detectedAt) ? open.get().detectedAt : judgedAt;
+                    episodes.resolve(client, open.get(), response.id, end);
                     episode = open.get();
                     resolved = true;
                 }
@@ -137,9 +153,22 @@ public class Feedback {
         } else if (measure.purpose() == Purpose.REFLECTION) {
             Optional<ScoredResponse> latestClient = latestClientAllianceRating(client, in.professionalId());
             signals = ScoreRules.professionalReflection(new ScoreRules.Reflection(measure, current), latestClient, thresholds);
-            episode = episodes.raise(client, in.professionalId(), signals, at);
+            episode = episodes.raise(client, in.professionalId(), signals, judgedAt);
         }
         return new Recorded(response, score, signals, episode, resolved);
+    }
+
+    /**
+     * When what this response changes in the pair's episode happens: when it was filled in, unless the pair has a
+     * response from later already; then as of that one, so a late entry never reaches back behind history already judged.
+     */
+    private static Instant judgedAt(UUID clientId, String professionalId, FeedbackResponse response) {
+        Instant newestOther = FeedbackResponse.getEntityManager().createQuery("""
+                        select max(f.recordedAt) from FeedbackResponse f
+                        where f.clientId = ?1 and f.professionalId = ?2 and f.id <> ?3""", Instant.class)
+                .setParameter(1, clientId).setParameter(2, professionalId).setParameter(3, response.id)
+                .getSingleResult();
+        return newestOther != null && newestOther.isAfter(response.recordedAt) ? newestOther : response.recordedAt;
     }
 
     private Optional<ScoreRules.Reflection> latestReflection(ClientRef client, String professionalId) {

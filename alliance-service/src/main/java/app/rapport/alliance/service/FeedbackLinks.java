@@ -112,7 +112,7 @@ public class FeedbackLinks {
         }
         ClientRef client = ClientRef.findById(link.clientId);
         Feedback.Recorded recorded = feedback.record(new Feedback.NewResponse(client, link.professionalId, link.measureId,
-                answers, link.sessionId, link.language, RECORDED_BY, link.id, Rater.CLIENT));
+                answers, link.sessionId, link.language, RECORDED_BY, link.id, Rater.CLIENT, null));
         entityManager.createQuery("update FeedbackLink set responseId = :response where id = :id")
                 .setParameter("response", recorded.response().id).setParameter("id", link.id).executeUpdate();
         return recorded;

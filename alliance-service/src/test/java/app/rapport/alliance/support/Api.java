@@ -57,10 +57,21 @@ public final class Api {
 
     /** A total of {@code total} on the alliance check (0–40), spread over the four items. */
     public static ValidatableResponse allianceTotal(UUID clientId, DemoUser professional, int total) {
+        return allianceTotalAt(clientId, professional, total, null);
+    }
+
+    /** As {@link #allianceTotal}, filled in at {@code completedAt} (left out when null). */
+    public static ValidatableResponse allianceTotalAt(UUID clientId, DemoUser professional, int total, Object completedAt) {
         int base = total / 4;
         int rest = total % 4;
-        return allianceCheck(professional, clientId, professional, base + (rest > 0 ? 1 : 0), base + (rest > 1 ? 1 : 0),
-                base + (rest > 2 ? 1 : 0), base);
+        Map<String, Object> body = new HashMap<>();
+        body.put("measureId", "rapport-session-alliance-check");
+        body.put("answers", Map.of("bond", base + (rest > 0 ? 1 : 0), "goals", base + (rest > 1 ? 1 : 0),
+                "approach", base + (rest > 2 ? 1 : 0), "overall", base));
+        if (completedAt != null) {
+            body.put("completedAt", completedAt.toString());
+        }
+        return as(professional).body(body).post("/api/v1/alliance/clients/" + clientId + "/responses").then();
     }
 
     public static ValidatableResponse reflection(DemoUser professional, UUID clientId, int each) {

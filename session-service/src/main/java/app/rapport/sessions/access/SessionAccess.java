@@ -13,7 +13,11 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -68,6 +72,41 @@ public class SessionAccess {
         check(access, permission);
         audit.record(session.clientId, permission.action(), permission.resource() + ":" + session.id, access.basis());
         return access;
+    }
+
+    /**
+     * The clients among {@code clientIds} whose sessions the caller may read, by the same rules as
+     * {@link #require(UUID, Permission)} with {@link Permission#SCHEDULE_READ}, decided with one read of each part
+     * of the read model for all of them. The others are left out without a word, as if they did not exist. Each
+     * client granted is audited.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Map<UUID, Access> readableAmong(Set<UUID> clientIds) {
+        Permission permission = Permission.SCHEDULE_READ;
+        Map<UUID, CareMember> memberships = new HashMap<>();
+        CareMember.activeMemberships(clientIds, caller.userId()).forEach(m -> memberships.putIfAbsent(m.clientId, m));
+        Map<UUID, CareMember> permitted = new HashMap<>();
+        memberships.forEach((clientId, m) -> {
+            if (permission.allows(Relationship.of(m.role))) {
+                permitted.put(clientId, m);
+            }
+        });
+        Map<UUID, Access> granted = new HashMap<>();
+        for (UUID clientId : consent.allowing(permitted, permission.consentCategory())) {
+            CareMember m = permitted.get(clientId);
+            granted.put(clientId, new Access(clientId, Relationship.of(m.role), "care-circle:" + m.role.wire(), Optional.of(m)));
+        }
+        // As for one client: a member of the circle is judged as a member, never also as the team's lead.
+        Set<UUID> others = new HashSet<>(clientIds);
+        others.removeAll(memberships.keySet());
+        Optional<String> organisation = caller.organisationId();
+        if (!others.isEmpty() && caller.hasRole(Roles.TEAM_LEAD) && organisation.isPresent() && !caller.teamIds().isEmpty()) {
+            CareClient.<CareClient>list("clientId in ?1 and organisationId = ?2 and teamId in ?3", others, organisation.get(),
+                    caller.teamIds()).forEach(c -> granted.put(c.clientId,
+                    new Access(c.clientId, Relationship.TEAM_LEAD, "team-lead:" + c.teamId, Optional.empty())));
+        }
+        granted.values().forEach(a -> audit.record(a.clientId(), permission.action(), permission.resource(), a.basis()));
+        return granted;
     }
 
     /** How the caller stands to the client, if at all. Does not audit. */

@@ -10,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -43,6 +44,11 @@ public class CareMember extends PanacheEntityBase {
     public static Optional<CareMember> activeMembership(UUID clientId, String userId) {
         return find("clientId = ?1 and userId = ?2 and leftOn is null and role <> ?3", clientId, userId, CareTeamRole.FAMILY)
                 .firstResultOptional();
+    }
+
+    /** The user's active memberships (family aside) among the clients, in no particular order. */
+    public static List<CareMember> activeMemberships(Collection<UUID> clientIds, String userId) {
+        return list("clientId in ?1 and userId = ?2 and leftOn is null and role <> ?3", clientIds, userId, CareTeamRole.FAMILY);
     }
 
     public static List<CareMember> activeMembers(UUID clientId) {

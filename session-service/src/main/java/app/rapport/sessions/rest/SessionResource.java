@@ -31,7 +31,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 @Path("/api/v1/sessions")
@@ -43,6 +45,8 @@ public class SessionResource {
 
     static final String READERS_CSV = "case-manager,team-lead,therapist,support-worker,solicitor";
     private static final Duration LONGEST_RANGE = Duration.ofDays(400);
+    /** Keeps the request line (about 46 characters an id) well inside common 4 KiB limits. */
+    static final int MOST_CLIENTS_AT_ONCE = 50;
 
     @Inject
     Scheduling scheduling;
@@ -159,6 +163,40 @@ public class SessionResource {
         Instant start = instant("from", from, now.minus(Duration.ofDays(366)));
         Instant end = instant("to", to, now.plus(Duration.ofDays(366)));
         return queries.timeline(clientId, start, checkRange(start, end, Duration.ofDays(800)));
+    }
+
+    @GET
+    @Path("/next")
+    @RolesAllowed({Roles.CASE_MANAGER, Roles.TEAM_LEAD, Roles.THERAPIST, Roles.SUPPORT_WORKER, Roles.SOLICITOR})
+    @Operation(summary = "Clients' next sessions",
+            description = "For each `clientId` (repeat the parameter, at most " + MOST_CLIENTS_AT_ONCE + "), the next scheduled "
+                    + "session from now on, soonest first. Clients the caller may not see, and clients with nothing booked, "
+                    + "are simply absent. Visibility is as for a client's timeline.")
+    public List<SessionView> next(@QueryParam("clientId") List<String> clientIds) {
+        return queries.next(clientIdsOf(clientIds), Instant.now());
+    }
+
+    private static Set<UUID> clientIdsOf(List<String> values) {
+        if (values == null || values.isEmpty()) {
+            throw ProblemException.invalidField("clientId", "name at least one client (clientId=...)");
+        }
+        Set<UUID> ids = new LinkedHashSet<>();
+        for (String value : values) {
+            try {
+                ids.add(UUID.fromString(value.strip()));
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.invalidField("clientId", "'" + abbreviate(value) + "' is not a client id (a UUID)");
+            }
+        }
+        if (ids.size() > MOST_CLIENTS_AT_ONCE) {
+            throw ProblemException.invalidField("clientId", "at most " + MOST_CLIENTS_AT_ONCE + " clients at once; "
+                    + ids.size() + " were named");
+        }
+        return ids;
+    }
+
+    private static String abbreviate(String value) {
+        return value.length() > 40 ? value.substring(0, 40) + "…" : value;
     }
 
     @GET

@@ -13,11 +13,27 @@ import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
-/** Reads: one session, a client's timeline, a professional's diary. */
+/** Reads: one session, a client's timeline, clients' next sessions, a professional's diary. */
 @ApplicationScoped
 public class SessionQueries {
+
+    /**
+     * ?1 the clients, ?2 from when, ?3 the clients of whom only ?4's own sessions count. One probe of the partial index
+     * session_client_scheduled per client: the first scheduled session at or after ?2.
+     */
+    static final String NEXT_SESSIONS = """
+            select n.id from unnest(cast(?1 as uuid[])) as c(client_id)
+            cross join lateral (
+                select s.id, s.starts_at from session s
+                where s.client_id = c.client_id and s.status = 'SCHEDULED' and s.starts_at >= ?2
+                  and (c.client_id <> all(cast(?3 as uuid[]))
+                       or exists (select 1 from session_professional p where p.session_id = s.id and p.user_id = ?4))
+                order by s.starts_at, s.id limit 1) n
+            order by n.starts_at, n.id""";
 
     @Inject
     Caller caller;
@@ -40,6 +56,30 @@ public class SessionQueries {
         List<Session> sessions = Session.list("clientId = ?1 and startsAt >= ?2 and startsAt < ?3 order by startsAt, id",
                 clientId, from, to);
         return sessions.stream().filter(s -> access.maySee(granted, s)).map(s -> SessionView.of(s, granted)).toList();
+    }
+
+    /**
+     * Each client's next scheduled session from {@code from} on, for the clients the caller may read (support workers:
+     * the next one they take part in); clients they may not read, or with nothing booked, are absent. Soonest first.
+     */
+    @Transactional
+    public List<SessionView> next(Set<UUID> clientIds, Instant from) {
+        Map<UUID, Access> granted = access.readableAmong(clientIds);
+        if (granted.isEmpty()) {
+            return List.of();
+        }
+        UUID[] ownOnly = granted.values().stream().filter(Access::limitedToOwnSessions).map(Access::clientId).toArray(UUID[]::new);
+        @SuppressWarnings("unchecked")
+        List<UUID> ids = Session.getEntityManager().createNativeQuery(NEXT_SESSIONS)
+                .setParameter(1, granted.keySet().toArray(UUID[]::new)).setParameter(2, from)
+                .setParameter(3, ownOnly).setParameter(4, caller.userId())
+                .getResultList();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<Session> sessions = Session.list("select distinct s from Session s left join fetch s.professionals where s.id in ?1"
+                + " order by s.startsAt, s.id", ids);
+        return sessions.stream().map(s -> SessionView.of(s, granted.get(s.clientId))).toList();
     }
 
     /** The caller's own sessions in time order, for clients they still have a relationship with. */

@@ -31,11 +31,7 @@ class SessionNotesTest {
 
     @Test
     void onlyTheAuthorAndTheCaseManagerReadNotesAndEveryReadIsAudited() {
-        CareCircleEvents client = CareCircleEvents.register(DemoUsers.ORGANISATION, DemoUsers.TEAM_NORTH, DemoUsers.ALICE.userId());
-        client.join(DemoUsers.ALICE.userId(), CareTeamRole.CASE_MANAGER);
-        client.join(DemoUsers.THEO.userId(), CareTeamRole.THERAPIST);
-        client.join(DemoUsers.SAM.userId(), CareTeamRole.SUPPORT_WORKER);
-        client.join(DemoUsers.SOPHIE.userId(), CareTeamRole.SOLICITOR);
+        CareCircleEvents client = CareCircleEvents.withWholeNorthCircle();
         client.grant(DataCategory.SCHEDULE, CareTeamRole.SOLICITOR);
         LocalDate day = Slots.futureDay();
         String session = as(DemoUsers.ALICE).body(session(client.id(), List.of(DemoUsers.THEO.userId(), DemoUsers.SAM.userId()),

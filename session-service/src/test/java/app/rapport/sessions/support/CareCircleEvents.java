@@ -14,6 +14,7 @@ import app.rapport.contract.consent.ConsentGranted;
 import app.rapport.contract.consent.ConsentWithdrawn;
 import app.rapport.devkit.testing.ContractVerifier;
 import app.rapport.devkit.testing.SharedInfrastructure;
+import app.rapport.devkit.tokens.DemoUsers;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.persistence.EntityManager;
 import io.quarkus.arc.Arc;
@@ -60,6 +61,16 @@ public final class CareCircleEvents {
         CareCircleEvents client = new CareCircleEvents(clientId, organisationId, teamId);
         String reference = "C-" + clientId.toString().replace("-", "").substring(0, 6).toUpperCase();
         client.publish(EventType.CLIENT_REGISTERED, new ClientRegistered(clientId, reference, organisationId, teamId, registeredBy));
+        return client;
+    }
+
+    /** A team-north client of alice's with theo as therapist, sam as support worker and sophie as solicitor. */
+    public static CareCircleEvents withWholeNorthCircle() {
+        CareCircleEvents client = register(DemoUsers.ORGANISATION, DemoUsers.TEAM_NORTH, DemoUsers.ALICE.userId());
+        client.join(DemoUsers.ALICE.userId(), CareTeamRole.CASE_MANAGER);
+        client.join(DemoUsers.THEO.userId(), CareTeamRole.THERAPIST);
+        client.join(DemoUsers.SAM.userId(), CareTeamRole.SUPPORT_WORKER);
+        client.join(DemoUsers.SOPHIE.userId(), CareTeamRole.SOLICITOR);
         return client;
     }
 
