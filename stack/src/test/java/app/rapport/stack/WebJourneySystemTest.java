@@ -56,7 +56,9 @@ class WebJourneySystemTest {
         Path webapp = REPOSITORY.resolve("web-client/src/main/webapp");
         Path result = WORK.resolve("journey.json");
         Files.deleteIfExists(result);
-        ProcessBuilder node = new ProcessBuilder("node", "e2e/journey.mjs")
+        Path nodeExecutable = NodeRuntime.find().orElseThrow(() -> new AssertionError(
+                "The browser journey needs Node.js: on the PATH, or fetched by building web-client first"));
+        ProcessBuilder node = new ProcessBuilder(nodeExecutable.toString(), "e2e/journey.mjs")
                 .directory(webapp.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.INHERIT);
