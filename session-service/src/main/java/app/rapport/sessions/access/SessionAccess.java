@@ -83,46 +83,47 @@ public class SessionAccess {
     @Transactional(Transactional.TxType.MANDATORY)
     public Map<UUID, Access> readableAmong(Set<UUID> clientIds) {
         Permission permission = Permission.SCHEDULE_READ;
-        Map<UUID, CareMember> memberships = new HashMap<>();
-        CareMember.activeMemberships(clientIds, caller.userId()).forEach(m -> memberships.putIfAbsent(m.clientId, m));
-        Map<UUID, CareMember> permitted = new HashMap<>();
-        memberships.forEach((clientId, m) -> {
-            if (permission.allows(Relationship.of(m.role))) {
-                permitted.put(clientId, m);
+        Map<UUID, Access> related = relationshipsTo(clientIds);
+        Map<UUID, CareMember> members = new HashMap<>();
+        Map<UUID, Access> granted = new HashMap<>();
+        related.forEach((clientId, access) -> {
+            if (!permission.allows(access.relationship())) {
+                return;
+            }
+            if (access.membership().isPresent()) {
+                members.put(clientId, access.membership().get());
+            } else {
+                granted.put(clientId, access); // a team lead: consent never narrows them
             }
         });
-        Map<UUID, Access> granted = new HashMap<>();
-        for (UUID clientId : consent.allowing(permitted, permission.consentCategory())) {
-            CareMember m = permitted.get(clientId);
-            granted.put(clientId, new Access(clientId, Relationship.of(m.role), "care-circle:" + m.role.wire(), Optional.of(m)));
-        }
-        // As for one client: a member of the circle is judged as a member, never also as the team's lead.
-        Set<UUID> others = new HashSet<>(clientIds);
-        others.removeAll(memberships.keySet());
-        Optional<String> organisation = caller.organisationId();
-        if (!others.isEmpty() && caller.hasRole(Roles.TEAM_LEAD) && organisation.isPresent() && !caller.teamIds().isEmpty()) {
-            CareClient.<CareClient>list("clientId in ?1 and organisationId = ?2 and teamId in ?3", others, organisation.get(),
-                    caller.teamIds()).forEach(c -> granted.put(c.clientId,
-                    new Access(c.clientId, Relationship.TEAM_LEAD, "team-lead:" + c.teamId, Optional.empty())));
-        }
+        consent.allowing(members, permission.consentCategory()).forEach(clientId -> granted.put(clientId, related.get(clientId)));
         granted.values().forEach(a -> audit.record(a.clientId(), permission.action(), permission.resource(), a.basis()));
         return granted;
     }
 
     /** How the caller stands to the client, if at all. Does not audit. */
     public Optional<Access> relationshipTo(UUID clientId) {
-        Optional<CareMember> membership = CareMember.activeMembership(clientId, caller.userId());
-        if (membership.isPresent()) {
-            return Optional.of(new Access(clientId, Relationship.of(membership.get().role),
-                    "care-circle:" + membership.get().role.wire(), membership));
+        return Optional.ofNullable(relationshipsTo(Set.of(clientId)).get(clientId));
+    }
+
+    /**
+     * How the caller stands to each of the clients they have a relationship with, with one read of memberships and one
+     * of clients: a member of the circle by their role (and never also as the team's lead), else a team lead for their
+     * teams' clients in their own organisation.
+     */
+    private Map<UUID, Access> relationshipsTo(Set<UUID> clientIds) {
+        Map<UUID, Access> related = new HashMap<>();
+        CareMember.activeMemberships(clientIds, caller.userId()).forEach(m -> related.putIfAbsent(m.clientId,
+                new Access(m.clientId, Relationship.of(m.role), "care-circle:" + m.role.wire(), Optional.of(m))));
+        Set<UUID> others = new HashSet<>(clientIds);
+        others.removeAll(related.keySet());
+        Optional<String> organisation = caller.organisationId();
+        if (!others.isEmpty() && caller.hasRole(Roles.TEAM_LEAD) && organisation.isPresent() && !caller.teamIds().isEmpty()) {
+            CareClient.<CareClient>list("clientId in ?1 and organisationId = ?2 and teamId in ?3", others, organisation.get(),
+                    caller.teamIds()).forEach(c -> related.put(c.clientId,
+                    new Access(c.clientId, Relationship.TEAM_LEAD, "team-lead:" + c.teamId, Optional.empty())));
         }
-        Optional<CareClient> client = CareClient.findByIdOptional(clientId);
-        if (client.isPresent() && caller.hasRole(Roles.TEAM_LEAD)
-                && caller.organisationId().filter(client.get().organisationId::equals).isPresent()
-                && caller.teamIds().contains(client.get().teamId)) {
-            return Optional.of(new Access(clientId, Relationship.TEAM_LEAD, "team-lead:" + client.get().teamId, Optional.empty()));
-        }
-        return Optional.empty();
+        return related;
     }
 
     /** Whether the caller may see this session at all (used to filter lists; does not audit). */
