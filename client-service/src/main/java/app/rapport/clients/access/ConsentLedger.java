@@ -15,8 +15,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Answers "may this recipient see this category today?" from the client's consent records. A
- * decision about a named member outranks one about their whole role; among equals the latest
+ * Answers "may this recipient see this category today?" from the client's consent records, by the platform's
+ * {@link ConsentRules}: a decision about a named member outranks one about their whole role; among equals the latest
  * decision in force wins; with no decision the role's default applies.
  */
 @ApplicationScoped
@@ -24,37 +24,39 @@ public class ConsentLedger {
 
     public static final ZoneId UK = ConsentRules.DAYS;
 
+    /** The client's recorded decisions about one category, read once and asked as often as needed. */
+    public static final class Decisions {
+
+        private final DataCategory category;
+        private final Map<ConsentRules.Decision, ConsentRecord> records = new HashMap<>();
+
+        private Decisions(DataCategory category) {
+            this.category = category;
+        }
+
+        public boolean allow(CareTeamRole role, UUID memberId, LocalDate day) {
+            return ConsentRules.allows(role, memberId, category, records.keySet(), day);
+        }
+
+        /** The record that settles it on the day, or empty when the role's default applies. {@code memberId} may be null. */
+        public Optional<ConsentRecord> decisiveRecord(CareTeamRole role, UUID memberId, LocalDate day) {
+            return ConsentRules.decisive(role, memberId, category, records.keySet(), day).map(records::get);
+        }
+    }
+
     public boolean allows(UUID clientId, DataCategory category, CareTeamRole role, UUID memberId) {
-        if (ConsentDefaults.neverShared(role, category)) {
-            return false;
+        if (ConsentRules.neverShared(role, category)) {
+            return false; // no need to read the decisions
         }
-        if (!ConsentDefaults.canBeNarrowed(role)) {
-            return true;
-        }
-        return decisionInForce(clientId, category, role, memberId, LocalDate.now(UK))
-                .map(decision -> decision == ConsentDecision.GRANTED)
-                .orElse(ConsentDefaults.sharedByDefault(role, category));
+        return decisions(clientId, category).allow(role, memberId, ConsentRules.today());
     }
 
-    Optional<ConsentDecision> decisionInForce(UUID clientId, DataCategory category, CareTeamRole role, UUID memberId,
-                                              LocalDate day) {
-        // A grant that has run out no longer shares anything; a withdrawal stays in force.
-        return decisiveRecord(clientId, category, role, memberId, day)
-                .map(r -> r.decision == ConsentDecision.GRANTED && !r.isInForceOn(day) ? ConsentDecision.WITHDRAWN
-                        : r.decision);
-    }
-
-    /**
-     * The record that decides what the recipient may see of the category on the day (by the platform's
-     * {@link ConsentRules}), or empty when no decision applies yet and the role's default does. {@code memberId} may be null.
-     */
-    public Optional<ConsentRecord> decisiveRecord(UUID clientId, DataCategory category, CareTeamRole role,
-                                                  UUID memberId, LocalDate day) {
-        Map<ConsentRules.Decision, ConsentRecord> byDecision = new HashMap<>();
+    public Decisions decisions(UUID clientId, DataCategory category) {
+        Decisions decisions = new Decisions(category);
         for (ConsentRecord r : ConsentRecord.<ConsentRecord>list("clientId = ?1 and category = ?2", clientId, category)) {
-            byDecision.put(new ConsentRules.Decision(r.category, r.recipientRole, r.recipientMemberId,
+            decisions.records.put(new ConsentRules.Decision(r.category, r.recipientRole, r.recipientMemberId,
                     r.decision == ConsentDecision.GRANTED, r.effectiveFrom, r.effectiveUntil, r.recordedAt), r);
         }
-        return ConsentRules.decisive(role, memberId, category, byDecision.keySet(), day).map(byDecision::get);
+        return decisions;
     }
 }

@@ -20,7 +20,7 @@ public class ClientConsent {
     public static final ZoneId UK = ConsentRules.DAYS;
 
     public boolean allows(UUID clientId, DataCategory category, CareTeamRole role, UUID memberId) {
-        if (ConsentRules.start(role, category) == ConsentRules.Start.NEVER) {
+        if (ConsentRules.neverShared(role, category)) {
             return false;
         }
         List<ConsentRules.Decision> decisions = ConsentDecisionRecord.<ConsentDecisionRecord>list(

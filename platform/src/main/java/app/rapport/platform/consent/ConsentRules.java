@@ -86,6 +86,11 @@ public final class ConsentRules {
         return TABLE.get(role).get(category);
     }
 
+    /** Whether no decision of the client can ever open the category to the role. */
+    public static boolean neverShared(CareTeamRole role, DataCategory category) {
+        return start(role, category) == Start.NEVER;
+    }
+
     /** Whether the client's decisions address this role at all. */
     public static boolean narrowable(CareTeamRole role) {
         return role != CareTeamRole.CASE_MANAGER;

@@ -26,7 +26,7 @@ public class ConsentLedger {
     public static final ZoneId UK = ConsentRules.DAYS;
 
     public boolean allows(UUID clientId, DataCategory category, CareTeamRole role, UUID memberId) {
-        if (ConsentRules.start(role, category) == ConsentRules.Start.NEVER) {
+        if (ConsentRules.neverShared(role, category)) {
             return false;
         }
         return ConsentRules.allows(role, memberId, category,
@@ -41,7 +41,7 @@ public class ConsentLedger {
      */
     public Set<UUID> allowing(Map<UUID, CareMember> recipients, DataCategory category) {
         List<UUID> possible = recipients.entrySet().stream()
-                .filter(e -> ConsentRules.start(e.getValue().role, category) != ConsentRules.Start.NEVER)
+                .filter(e -> !ConsentRules.neverShared(e.getValue().role, category))
                 .map(Map.Entry::getKey).toList();
         Set<UUID> allowed = new HashSet<>();
         if (possible.isEmpty()) {

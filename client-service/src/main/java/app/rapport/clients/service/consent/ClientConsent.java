@@ -2,7 +2,6 @@ package app.rapport.clients.service.consent;
 
 import app.rapport.clients.access.Access;
 import app.rapport.clients.access.ClientAccess;
-import app.rapport.clients.access.ConsentDefaults;
 import app.rapport.clients.access.ConsentLedger;
 import app.rapport.clients.access.Permission;
 import app.rapport.clients.domain.CareCircleMember;
@@ -14,6 +13,7 @@ import app.rapport.contract.DataCategory;
 import app.rapport.contract.EventType;
 import app.rapport.contract.consent.ConsentGranted;
 import app.rapport.contract.consent.ConsentWithdrawn;
+import app.rapport.platform.consent.ConsentRules;
 import app.rapport.platform.outbox.OutboxWriter;
 import app.rapport.platform.problem.Problem;
 import app.rapport.platform.problem.ProblemException;
@@ -41,7 +41,7 @@ public class ClientConsent {
 
     /** The recipients the client's decisions address, in the order they are shown. Case managers hold the record. */
     static final List<CareTeamRole> RECIPIENT_ROLES = Arrays.stream(CareTeamRole.values())
-            .filter(ConsentDefaults::canBeNarrowed).toList();
+            .filter(ConsentRules::narrowable).toList();
 
     /** How far ahead a decision may be dated; further is almost always a typing slip. */
     private static final int MAX_DAYS_AHEAD = 366;
@@ -72,7 +72,7 @@ public class ClientConsent {
         List<CareCircleMember> members = CareCircleMember.list("clientId = ?1 and leftOn is null order by joinedOn, id",
                 clientId);
         for (CareCircleMember member : members) {
-            if (ConsentDefaults.canBeNarrowed(member.role)) {
+            if (ConsentRules.narrowable(member.role)) {
                 for (DataCategory category : DataCategory.values()) {
                     current.add(effective(clientId, category, member.role, member.id, today));
                 }
@@ -102,7 +102,7 @@ public class ClientConsent {
         } else {
             role = recipientRole(request.recipientRole());
         }
-        if (!ConsentDefaults.canBeNarrowed(role)) {
+        if (!ConsentRules.narrowable(role)) {
             throw new ProblemException(Problem.of(422, "case-manager-holds-record", "Case managers cannot be addressed",
                     "The case manager holds the client's record, so their access is not a matter for consent decisions"));
         }
@@ -125,7 +125,7 @@ public class ClientConsent {
                 throw ProblemException.invalidField("effectiveUntil", "must not be before effectiveFrom (" + from + ")");
             }
         }
-        if (decision == ConsentDecision.GRANTED && ConsentDefaults.neverShared(role, category)) {
+        if (decision == ConsentDecision.GRANTED && ConsentRules.neverShared(role, category)) {
             throw new ProblemException(Problem.of(422, "never-shared", "This data is never shared with this recipient",
                     category.wire() + " data is never shared with " + plural(role) + ", whatever the client agrees"
                             + (category == DataCategory.ALLIANCE && role == CareTeamRole.SOLICITOR
@@ -179,11 +179,13 @@ public class ClientConsent {
 
     private EffectiveConsent effective(UUID clientId, DataCategory category, CareTeamRole role, UUID memberId,
                                        LocalDate today) {
-        boolean shared = ledger.allows(clientId, category, role, memberId);
-        if (ConsentDefaults.neverShared(role, category)) {
-            return new EffectiveConsent(category, role, memberId, shared, "never-shared", null);
+        if (ConsentRules.neverShared(role, category)) {
+            return new EffectiveConsent(category, role, memberId, false, "never-shared", null);
         }
-        Optional<ConsentRecord> decisive = ledger.decisiveRecord(clientId, category, role, memberId, today);
+        // One read of the client's decisions answers both what is shared and which decision settles it.
+        ConsentLedger.Decisions decisions = ledger.decisions(clientId, category);
+        boolean shared = decisions.allow(role, memberId, today);
+        Optional<ConsentRecord> decisive = decisions.decisiveRecord(role, memberId, today);
         if (decisive.isEmpty()) {
             return new EffectiveConsent(category, role, memberId, shared, "default", null);
         }
