@@ -168,7 +168,7 @@ public final class CaseloadBenchmark {
                     i + 1, brief(oneAtATime.get(i)), THREADS, brief(fourAtATime.get(i)), brief(teams.get(i)),
                     brief(liveness.get(i)), brief(measures.get(i))));
         }
-        double p99 = Latencies.median(oneAtATime.stream().map(p -> p.latencies().percentileMillis(99)).toList());
+        double p99 = Report.median(oneAtATime.stream().map(p -> p.latencies().percentileMillis(99)).toList());
         report.add("");
         report.add("Service JVM options: " + System.getProperty("rapport.stack.service-jvm-options", "the local run's"));
         report.add(String.format("Target p99 ≤ %.0f ms, one request at a time: %.1f ms, %s.", TARGET_P99_MS, p99,
@@ -258,10 +258,10 @@ public final class CaseloadBenchmark {
     private static String row(String name, List<Phase> repeats) {
         return String.format("| %s | %d × %d | %.1f | %.1f | %.1f | %.1f | %.0f |", name, repeats.size(),
                 repeats.get(0).latencies().count(), median(repeats, 50), median(repeats, 95), median(repeats, 99),
-                median(repeats, 100), Latencies.median(repeats.stream().map(Phase::perSecond).toList()));
+                median(repeats, 100), Report.median(repeats.stream().map(Phase::perSecond).toList()));
     }
 
     private static double median(List<Phase> repeats, double percentile) {
-        return Latencies.median(repeats.stream().map(p -> p.latencies().percentileMillis(percentile)).toList());
+        return Report.median(repeats.stream().map(p -> p.latencies().percentileMillis(percentile)).toList());
     }
 }

@@ -1,10 +1,7 @@
 package app.rapport.stack.bench;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Collections;
-import java.util.List;
 import java.util.function.LongConsumer;
 
 /** Recorded latencies (nanoseconds) and their nearest-rank percentiles in milliseconds. Thread-safe. */
@@ -58,13 +55,5 @@ public final class Latencies {
     public String summary() {
         return String.format("p50 %.1f · p90 %.1f · p99 %.1f · p99.9 %.1f · max %.1f ms", percentileMillis(50),
                 percentileMillis(90), percentileMillis(99), percentileMillis(99.9), percentileMillis(100));
-    }
-
-    /** The middle value (the mean of the two middle ones for an even count), for medians of repeated runs. */
-    public static double median(List<Double> values) {
-        List<Double> sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
-        int middle = sorted.size() / 2;
-        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
     }
 }

@@ -39,6 +39,7 @@ final class Report {
         System.out.println();
     }
 
+    /** The middle value (the mean of the two middle ones for an even count), for medians of repeated runs. */
     static double median(List<Double> values) {
         List<Double> sorted = new ArrayList<>(values);
         Collections.sort(sorted);
