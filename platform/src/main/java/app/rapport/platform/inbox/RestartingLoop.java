@@ -28,7 +28,8 @@ final class RestartingLoop {
     private final Duration firstPause;
     private final Duration maxPause;
     private final Pause pause;
-    private int restarts;
+    // Written by the loop's thread only, read by the metrics scrape.
+    private volatile int restarts;
 
     RestartingLoop(String name, Duration firstPause, Duration maxPause, Pause pause) {
         this.name = name;
