@@ -12,8 +12,10 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 
 /**
- * Text in request bodies may hold line breaks and tabs but no other control characters. PostgreSQL
- * cannot store NUL at all, and the others have no place in anything a person writes; refusing them
+ * Text in request bodies may hold line breaks and tabs but no other control characters, and must be
+ * well-formed Unicode. PostgreSQL cannot store NUL at all, a lone surrogate (a JSON {@code \ud800}
+ * escape, or a malformed UTF-8 byte sequence that {@link StrictJson} turns into one) would be stored
+ * as {@code ?}, and the other controls have no place in anything a person writes. Refusing them
  * while the body is read gives a 400 naming the field wherever the field is, in every service.
  */
 @Singleton
@@ -21,10 +23,18 @@ public class ControlCharacters implements ObjectMapperCustomizer {
 
     /** Refused while a body is read; {@link ProblemMappers} names the field. */
     public static final class RefusedText extends MismatchedInputException {
-        RefusedText(JsonParser parser) {
-            super(parser, "must not contain control characters");
+        RefusedText(JsonParser parser, String reason) {
+            super(parser, reason);
+        }
+
+        /** What is wrong with the text, fit to show to the caller. */
+        public String reason() {
+            return getOriginalMessage();
         }
     }
+
+    static final String CONTROL_CHARACTERS = "must not contain control characters";
+    static final String MALFORMED_UNICODE = "must be valid Unicode text (no lone surrogates or malformed UTF-8)";
 
     @Override
     public void customize(ObjectMapper mapper) {
@@ -45,12 +55,34 @@ public class ControlCharacters implements ObjectMapperCustomizer {
         return false;
     }
 
+    /** True when a surrogate stands without its partner: such text cannot be written as UTF-8. */
+    public static boolean hasLoneSurrogate(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The reason a text is refused, or null when it is fine. */
+    public static String refusal(String text) {
+        if (containsRefused(text)) {
+            return CONTROL_CHARACTERS;
+        }
+        return hasLoneSurrogate(text) ? MALFORMED_UNICODE : null;
+    }
+
     private static final class Refusing extends StringDeserializer {
         @Override
         public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
             String value = super.deserialize(parser, context);
-            if (value != null && containsRefused(value)) {
-                throw new RefusedText(parser);
+            String refusal = value == null ? null : refusal(value);
+            if (refusal != null) {
+                throw new RefusedText(parser, refusal);
             }
             return value;
         }

@@ -1,5 +1,7 @@
 package app.rapport.platform.problem;
 
+import app.rapport.platform.input.DateBounds;
+import app.rapport.platform.input.StrictJson;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -13,9 +15,11 @@ import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
+import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -48,26 +52,40 @@ public class ProblemMappers {
     /** Named explicitly: Quarkus REST ships its own mapper for these, which would answer with plain JSON. */
     @ServerExceptionMapper({MismatchedInputException.class, JsonParseException.class, JsonProcessingException.class})
     public Response unreadable(JsonProcessingException e) {
+        return respond(readingProblem(e));
+    }
+
+    /** The 400 for a body that could not be read, naming the field wherever the reader knows it. */
+    static Problem readingProblem(JsonProcessingException e) {
         String field = e instanceof JsonMappingException mapping ? path(mapping) : "";
         String message;
-        if (e instanceof ControlCharacters.RefusedText) {
-            message = "must not contain control characters";
+        JsonParseException syntax = e instanceof JsonParseException parse ? parse
+                : e.getCause() instanceof JsonParseException parse ? parse : null;
+        String duplicate = syntax == null ? null : duplicateKey(syntax);
+        if (duplicate != null) {
+            // A key given twice, seen by the parser wherever it is (a nested one arrives wrapped).
+            field = duplicate;
+            message = "is given more than once";
+        } else if (e instanceof ControlCharacters.RefusedText refused) {
+            message = refused.reason();
+        } else if (e instanceof StrictJson.OutOfRange) {
+            message = DateBounds.MESSAGE;
         } else if (e instanceof UnrecognizedPropertyException unknown) {
             field = path(unknown);
             message = "is not a known field";
         } else if (e instanceof InvalidFormatException format) {
-            message = "cannot be read as " + describe(format.getTargetType()) + " (got " + format.getValue() + ")";
+            message = "cannot be read as " + describe(format.getTargetType()) + " (got " + shown(format.getValue()) + ")";
         } else if (e instanceof ValueInstantiationException instantiation) {
             message = describeRejected(instantiation);
         } else if (e instanceof JsonParseException) {
-            return respond(Problem.invalid("The body is not valid JSON", List.of()));
+            return Problem.invalid("The body is not valid JSON", List.of());
         } else {
             message = "has the wrong type or shape";
         }
         if (field.isEmpty()) {
-            return respond(Problem.invalid("The body does not have the expected shape", List.of()));
+            return Problem.invalid("The body does not have the expected shape", List.of());
         }
-        return respond(Problem.invalid(field + " " + message, List.of(new Problem.FieldError(field, message))));
+        return Problem.invalid(field + " " + message, List.of(new Problem.FieldError(field, message)));
     }
 
     @ServerExceptionMapper({AuthenticationFailedException.class, UnauthorizedException.class})
@@ -83,12 +101,29 @@ public class ProblemMappers {
         return respond(Problem.of(403, "forbidden", "Not allowed", "Your role does not allow this operation"));
     }
 
+    /** A 405 names the methods the path does support (RFC 9110 requires {@code Allow}). */
+    @ServerExceptionMapper
+    public Response notAllowed(NotAllowedException e, UriInfo uri) {
+        Response answer = respond(Problem.of(405, "method-not-allowed", "Method Not Allowed",
+                "This address does not support that method"));
+        String allow = e.getResponse().getHeaderString(HttpHeaders.ALLOW);
+        if (allow == null || allow.isBlank()) {
+            allow = AllowedMethods.forPath(uri.getPath());
+        }
+        return allow == null ? answer : Response.fromResponse(answer).header(HttpHeaders.ALLOW, allow).build();
+    }
+
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
         int status = e.getResponse().getStatus();
         if (status == 400 && e.getCause() instanceof JsonProcessingException json) {
             // Some body-reading failures (e.g. a creator rejecting an enum value) arrive wrapped.
             return unreadable(json);
+        }
+        if (status == 404 && e.getCause() != null && !(e.getCause() instanceof WebApplicationException)) {
+            // The framework answers 404 when it cannot convert a path or query parameter; ParameterRules
+            // names the parameter first for the types it knows, this covers any other type.
+            return respond(Problem.invalid("A path or query parameter could not be read", List.of()));
         }
         if (status >= 500) {
             return unexpected(e);
@@ -106,8 +141,31 @@ public class ProblemMappers {
     }
 
     static Response respond(Problem problem) {
-        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(withoutInternalNames(problem)).build();
     }
+
+    /**
+     * The last line of defence: a detail or field message built from a library's exception text may
+     * name a class, a package or SQL. Such text is logged and replaced, keeping the status and fields.
+     */
+    static Problem withoutInternalNames(Problem problem) {
+        boolean leaks = InternalNames.mentioned(problem.detail())
+                || problem.errors().stream().anyMatch(error -> InternalNames.mentioned(error.message())
+                || InternalNames.mentioned(error.field()));
+        if (!leaks) {
+            return problem;
+        }
+        LOG.warnf("Problem text named internals and was replaced: %s %s", problem.detail(), problem.errors());
+        List<Problem.FieldError> errors = problem.errors().stream()
+                .map(error -> new Problem.FieldError(InternalNames.mentioned(error.field()) ? "request" : error.field(),
+                        InternalNames.mentioned(error.message()) ? GENERIC_FIELD_MESSAGE : error.message()))
+                .toList();
+        String detail = errors.isEmpty() ? "The request could not be processed as sent"
+                : errors.stream().map(error -> error.field() + ": " + error.message()).collect(Collectors.joining("; "));
+        return new Problem(problem.type(), problem.title(), problem.status(), detail, errors, problem.incidentId());
+    }
+
+    private static final String GENERIC_FIELD_MESSAGE = "is not an accepted value";
 
     /** Drops the method and parameter names from a bean-validation path: {@code register.body.givenName -> givenName}. */
     static String fieldName(ConstraintViolation<?> violation) {
@@ -150,7 +208,8 @@ public class ProblemMappers {
             }
             return "must be one of " + String.join(", ", accepted);
         }
-        return e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage() : "is not an accepted value";
+        String reason = e.getCause() != null ? e.getCause().getMessage() : null;
+        return reason == null || InternalNames.mentioned(reason) ? GENERIC_FIELD_MESSAGE : reason;
     }
 
     /** How an enum constant is written in JSON: its @JsonValue method's result if it has one, else its name. */
@@ -169,14 +228,49 @@ public class ProblemMappers {
 
     private static String describe(Class<?> type) {
         if (type == null) {
-            return "the expected type";
+            return "the expected kind of value";
         }
+        if (type.isEnum()) {
+            return "one of " + String.join(", ", java.util.Arrays.stream(type.getEnumConstants()).map(JSON_NAMES).toList());
+        }
+        // Named for the caller in JSON terms: a Java type name means nothing to them and says how Rapport is built.
         return switch (type.getSimpleName()) {
             case "LocalDate" -> "a date (YYYY-MM-DD)";
             case "Instant", "OffsetDateTime", "ZonedDateTime" -> "a date-time with offset (ISO 8601)";
+            case "LocalDateTime" -> "a local date-time (ISO 8601, e.g. 2026-03-29T10:00)";
+            case "LocalTime" -> "a time of day (HH:mm)";
+            case "Duration", "Period" -> "an ISO 8601 duration";
+            case "ZoneId" -> "a time zone (IANA, e.g. Europe/London)";
             case "UUID" -> "an id (UUID)";
-            case "Integer", "int", "Long", "long" -> "a whole number";
-            default -> type.isEnum() ? "one of " + java.util.Arrays.toString(type.getEnumConstants()) : "a " + type.getSimpleName();
+            case "Integer", "int", "Long", "long", "Short", "short", "BigInteger" -> "a whole number";
+            case "Double", "double", "Float", "float", "BigDecimal" -> "a number";
+            case "Boolean", "boolean" -> "true or false";
+            case "String" -> "text";
+            default -> "the expected kind of value";
         };
+    }
+
+    /** The refused value as the caller wrote it: strings quoted, long ones cut short. */
+    private static String shown(Object value) {
+        String text = String.valueOf(value);
+        if (text.length() > 40) {
+            text = text.substring(0, 40) + "…";
+        }
+        return value instanceof String ? "\"" + text + "\"" : text;
+    }
+
+    /** The path of a key given twice (strict duplicate detection), or null for any other syntax error. */
+    private static String duplicateKey(JsonParseException e) {
+        if (e.getOriginalMessage() == null || !e.getOriginalMessage().startsWith("Duplicate field")
+                || e.getProcessor() == null) {
+            return null;
+        }
+        com.fasterxml.jackson.core.JsonParser parser = e.getProcessor();
+        List<String> names = new ArrayList<>();
+        for (com.fasterxml.jackson.core.JsonStreamContext at = parser.getParsingContext(); at != null && !at.inRoot();
+             at = at.getParent()) {
+            names.add(0, at.inArray() ? "[" + at.getCurrentIndex() + "]" : at.getCurrentName());
+        }
+        return String.join(".", names).replace(".[", "[");
     }
 }

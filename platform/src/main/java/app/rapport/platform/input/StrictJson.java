@@ -1,0 +1,124 @@
+package app.rapport.platform.input;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.io.IOContext;
+import com.fasterxml.jackson.core.io.InputDecorator;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.DeserializationConfig;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
+import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import io.quarkus.jackson.ObjectMapperCustomizer;
+import jakarta.inject.Singleton;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.time.temporal.Temporal;
+import java.util.Arrays;
+
+/**
+ * Reads JSON bodies exactly as written, in every service: a whole number is never taken from
+ * {@code 2.5} or {@code "2"}, a boolean never from {@code "true"} or {@code 1}, text never from a
+ * number, {@code null} never becomes {@code 0} or {@code false}, a key given twice is an error rather
+ * than "the last one wins", malformed UTF-8 is refused (see {@link Utf8Repair}), and dates lie within
+ * {@link DateBounds}. Each refusal is a 400 naming the field.
+ */
+@Singleton
+public class StrictJson implements ObjectMapperCustomizer {
+
+    @Override
+    public void customize(ObjectMapper mapper) {
+        apply(mapper);
+    }
+
+    /** Also for mappers made outside CDI (tests, by-hand readers) that must read the same way. */
+    public static ObjectMapper apply(ObjectMapper mapper) {
+        mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+        mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+        mapper.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
+        for (LogicalType scalar : Arrays.asList(LogicalType.Integer, LogicalType.Float, LogicalType.Boolean)) {
+            mapper.coercionConfigFor(scalar)
+                    .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
+        }
+        mapper.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Textual)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        mapper.getFactory().setInputDecorator(new RepairingMalformedUtf8());
+        mapper.registerModule(new SimpleModule("rapport-date-bounds").setDeserializerModifier(new BoundingDates()));
+        return mapper;
+    }
+
+    /** Bodies are small (the HTTP layer limits them), so each is checked whole before the parser sees it. */
+    private static final class RepairingMalformedUtf8 extends InputDecorator {
+        @Override
+        public InputStream decorate(IOContext context, InputStream in) throws IOException {
+            return new ByteArrayInputStream(Utf8Repair.repair(in.readAllBytes()));
+        }
+
+        @Override
+        public InputStream decorate(IOContext context, byte[] source, int offset, int length) {
+            byte[] body = Arrays.copyOfRange(source, offset, offset + length);
+            byte[] repaired = Utf8Repair.repair(body);
+            return repaired == body ? null : new ByteArrayInputStream(repaired);
+        }
+
+        @Override
+        public Reader decorate(IOContext context, Reader reader) {
+            return reader; // already text: lone surrogates in it are caught by the string reader
+        }
+    }
+
+    private static final class BoundingDates extends BeanDeserializerModifier {
+        @Override
+        public JsonDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription description,
+                                                      JsonDeserializer<?> deserializer) {
+            Class<?> type = description.getBeanClass();
+            if (Temporal.class.isAssignableFrom(type) && type.getName().startsWith("java.time.")) {
+                return new Bounded(deserializer);
+            }
+            return deserializer;
+        }
+    }
+
+    private static final class Bounded extends DelegatingDeserializer {
+        Bounded(JsonDeserializer<?> delegate) {
+            super(delegate);
+        }
+
+        @Override
+        protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> newDelegatee) {
+            return new Bounded(newDelegatee);
+        }
+
+        @Override
+        public Object deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            Object value = super.deserialize(parser, context);
+            if (value instanceof Temporal temporal && !DateBounds.inRange(temporal)) {
+                throw new OutOfRange(parser, value, handledType());
+            }
+            return value;
+        }
+    }
+
+    /** A date outside {@link DateBounds}; the problem mapper names the field. */
+    public static final class OutOfRange extends InvalidFormatException {
+        OutOfRange(JsonParser parser, Object value, Class<?> type) {
+            super(parser, DateBounds.MESSAGE, value, type);
+        }
+    }
+}
