@@ -154,7 +154,8 @@ public final class FhirQuestionnaires {
                             .orElse(false),
                     q.getCopyright(), q.getPublisher());
         } catch (IllegalArgumentException e) {
-            throw new InvalidQuestionnaireException("questionnaire", e.getMessage());
+            // The message names Java types (an enum's valueOf); say what is wrong in the document's terms.
+            throw new InvalidQuestionnaireException("questionnaire", "has a code or value that is not accepted");
         }
     }
 

@@ -62,7 +62,7 @@ public class CaseloadResource {
     @Operation(summary = "Import the wording your organisation may use for a structure-only measure",
             description = "A FHIR R4 Questionnaire whose items are exactly the measure's (by linkId). Item text in English, "
                     + "other languages in the core translation extension. Scoring stays as shipped.")
-    public String importWording(@PathParam("measureId") String measureId, String questionnaire) {
+    public String importWording(@PathParam("measureId") String measureId, byte[] questionnaire) {
         fhir.importWording(measureId, questionnaire);
         return fhir.questionnaire(measureId);
     }

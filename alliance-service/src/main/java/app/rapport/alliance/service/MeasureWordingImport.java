@@ -7,6 +7,7 @@ import app.rapport.alliance.fhir.FhirQuestionnaires;
 import app.rapport.alliance.fhir.InvalidQuestionnaireException;
 import app.rapport.alliance.measures.MeasureDefinition;
 import app.rapport.alliance.measures.StandardMeasures;
+import app.rapport.platform.input.StrictJson;
 import app.rapport.platform.problem.Problem;
 import app.rapport.platform.problem.ProblemException;
 import app.rapport.platform.security.Caller;
@@ -38,7 +39,9 @@ public class MeasureWordingImport {
     ObjectMapper json;
 
     @Transactional
-    public MeasureDefinition importWording(String measureId, String questionnaireJson) {
+    public MeasureDefinition importWording(String measureId, byte[] questionnaireBody) {
+        // Read as strictly as any other body before the FHIR library, which keeps the last of a repeated key.
+        String questionnaireJson = StrictJson.readDocument(json, questionnaireBody).toString();
         String organisation = caller.organisationId().orElseThrow(() -> new ProblemException(Problem.of(403, "forbidden",
                 "Not allowed", "Your token names no organisation")));
         MeasureDefinition shipped = StandardMeasures.byId(measureId)

@@ -1,6 +1,7 @@
 package app.rapport.clients.rest;
 
 import app.rapport.clients.service.privacy.AuditTrail;
+import app.rapport.platform.input.Paging;
 import app.rapport.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -43,7 +44,7 @@ public class AuditResource {
             description = "Newest first. Reading the audit log is itself audited, so pages come from a snapshot: pass the "
                     + "asOf of the first page to later pages and they will not shift. Still readable after erasure.")
     public AuditPageView read(@PathParam("clientId") UUID clientId,
-                              @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                              @QueryParam("page") @DefaultValue("0") @Min(0) @Max(value = Paging.LAST_PAGE, message = Paging.LAST_PAGE_MESSAGE) int page,
                               @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size,
                               @QueryParam("asOf") @Min(1) Long asOf) {
         AuditTrail.AuditPage result = trail.read(clientId, page, size, asOf);

@@ -7,6 +7,7 @@ import app.rapport.clients.service.ClientDirectory;
 import app.rapport.clients.service.ClientProfile;
 import app.rapport.clients.service.ClientRecords;
 import app.rapport.clients.service.ClientRegistration;
+import app.rapport.platform.input.Paging;
 import app.rapport.platform.problem.ProblemException;
 import app.rapport.platform.security.Caller;
 import app.rapport.platform.security.Roles;
@@ -107,7 +108,7 @@ public class ClientResource {
     @Operation(summary = "The caller's caseload",
             description = "Clients whose care circle includes the caller; team leads also see their teams' clients, solicitors "
                     + "their firm's. Filter by name (or reference), status and team; ordered by family name, given name, id.")
-    public CaseloadPage caseload(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+    public CaseloadPage caseload(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(value = Paging.LAST_PAGE, message = Paging.LAST_PAGE_MESSAGE) int page,
                                  @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size,
                                  @QueryParam("name") @Size(max = 100) String name,
                                  @QueryParam("status") @Pattern(regexp = "active|discharged", message = "must be active or discharged") String status,

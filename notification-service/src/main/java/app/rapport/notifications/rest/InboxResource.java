@@ -2,6 +2,7 @@ package app.rapport.notifications.rest;
 
 import app.rapport.notifications.service.InAppInbox;
 import app.rapport.notifications.service.InboxStream;
+import app.rapport.platform.input.Paging;
 import app.rapport.platform.problem.ProblemException;
 import app.rapport.platform.security.Caller;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -50,7 +51,7 @@ public class InboxResource {
 
     @GET
     @Operation(summary = "My notifications, newest first, with the unread count; archived=true lists the archive")
-    public InboxPage list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+    public InboxPage list(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(value = Paging.LAST_PAGE, message = Paging.LAST_PAGE_MESSAGE) int page,
                           @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size,
                           @QueryParam("archived") @DefaultValue("false") boolean archived) {
         String me = caller.userId();

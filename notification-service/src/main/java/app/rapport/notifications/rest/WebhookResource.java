@@ -2,6 +2,7 @@ package app.rapport.notifications.rest;
 
 import app.rapport.notifications.domain.WebhookDelivery;
 import app.rapport.notifications.webhooks.WebhookSubscriptions;
+import app.rapport.platform.input.Paging;
 import app.rapport.platform.problem.ProblemException;
 import app.rapport.platform.security.Caller;
 import app.rapport.platform.security.Roles;
@@ -95,7 +96,7 @@ public class WebhookResource {
     @Path("/{id}/deliveries")
     @Operation(summary = "Delivery log, newest first, each with its attempts")
     public List<WebhookViews.Delivery> deliveries(@PathParam("id") UUID id, @QueryParam("status") String status,
-                                                  @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                                  @QueryParam("page") @DefaultValue("0") @Min(0) @Max(value = Paging.LAST_PAGE, message = Paging.LAST_PAGE_MESSAGE) int page,
                                                   @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         if (status != null && !STATUSES.contains(status)) {
             throw ProblemException.invalidField("status", "must be one of " + STATUSES);

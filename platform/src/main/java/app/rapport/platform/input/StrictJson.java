@@ -1,5 +1,9 @@
 package app.rapport.platform.input;
 
+import app.rapport.platform.problem.ControlCharacters;
+import app.rapport.platform.problem.Problem;
+import app.rapport.platform.problem.ProblemException;
+import app.rapport.platform.problem.ProblemMappers;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.io.IOContext;
 import com.fasterxml.jackson.core.io.InputDecorator;
@@ -61,6 +65,49 @@ public class StrictJson implements ObjectMapperCustomizer {
         mapper.getFactory().setInputDecorator(new RepairingMalformedUtf8());
         mapper.registerModule(new SimpleModule("rapport-date-bounds").setDeserializerModifier(new BoundingDates()));
         return mapper;
+    }
+
+    /**
+     * A JSON document a service reads by hand (e.g. to give it to another library), held to the same
+     * rules as a bound body: duplicate keys and malformed UTF-8 are refused, and so is any text, key
+     * or value, that is not well-formed or holds control characters. Refusals are 400s naming the path.
+     */
+    public static com.fasterxml.jackson.databind.JsonNode readDocument(ObjectMapper mapper, byte[] body) {
+        com.fasterxml.jackson.databind.JsonNode document;
+        try {
+            document = mapper.readTree(body);
+        } catch (IOException e) {
+            throw new ProblemException(e instanceof com.fasterxml.jackson.core.JsonProcessingException json
+                    ? ProblemMappers.readingProblem(json) : Problem.invalid("The body is not valid JSON", java.util.List.of()));
+        }
+        if (document == null || document.isMissingNode()) {
+            throw new ProblemException(Problem.invalid("The body is empty", java.util.List.of()));
+        }
+        checkText(document, "");
+        return document;
+    }
+
+    private static void checkText(com.fasterxml.jackson.databind.JsonNode node, String path) {
+        if (node.isTextual()) {
+            refuseText(node.textValue(), path.isEmpty() ? "body" : path);
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                checkText(node.get(i), path + "[" + i + "]");
+            }
+        } else if (node.isObject()) {
+            for (var field : (Iterable<java.util.Map.Entry<String, com.fasterxml.jackson.databind.JsonNode>>) node::fields) {
+                String at = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
+                refuseText(field.getKey(), path.isEmpty() ? "body" : path);
+                checkText(field.getValue(), at);
+            }
+        }
+    }
+
+    private static void refuseText(String text, String path) {
+        String refusal = ControlCharacters.refusal(text);
+        if (refusal != null) {
+            throw ProblemException.invalidField(path, refusal);
+        }
     }
 
     /** Bodies are small (the HTTP layer limits them), so each is checked whole before the parser sees it. */

@@ -2,6 +2,7 @@ package app.rapport.platform.problem;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.KeyDeserializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -38,7 +39,9 @@ public class ControlCharacters implements ObjectMapperCustomizer {
 
     @Override
     public void customize(ObjectMapper mapper) {
-        mapper.registerModule(new SimpleModule("rapport-control-characters").addDeserializer(String.class, new Refusing()));
+        mapper.registerModule(new SimpleModule("rapport-control-characters")
+                .addDeserializer(String.class, new Refusing())
+                .addKeyDeserializer(String.class, new RefusingKeys()));
     }
 
     /** True for C0 controls other than tab, line feed and carriage return, and for DEL. */
@@ -74,6 +77,18 @@ public class ControlCharacters implements ObjectMapperCustomizer {
             return CONTROL_CHARACTERS;
         }
         return hasLoneSurrogate(text) ? MALFORMED_UNICODE : null;
+    }
+
+    /** Keys of free-form maps (e.g. answers by item id) are text too. */
+    private static final class RefusingKeys extends KeyDeserializer {
+        @Override
+        public Object deserializeKey(String key, DeserializationContext context) throws IOException {
+            String refusal = refusal(key);
+            if (refusal != null) {
+                throw new RefusedText(context.getParser(), "keys " + refusal);
+            }
+            return key;
+        }
     }
 
     private static final class Refusing extends StringDeserializer {

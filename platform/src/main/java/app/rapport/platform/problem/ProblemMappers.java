@@ -56,7 +56,7 @@ public class ProblemMappers {
     }
 
     /** The 400 for a body that could not be read, naming the field wherever the reader knows it. */
-    static Problem readingProblem(JsonProcessingException e) {
+    public static Problem readingProblem(JsonProcessingException e) {
         String field = e instanceof JsonMappingException mapping ? path(mapping) : "";
         String message;
         JsonParseException syntax = e instanceof JsonParseException parse ? parse
@@ -79,6 +79,8 @@ public class ProblemMappers {
             message = describeRejected(instantiation);
         } else if (e instanceof JsonParseException) {
             return Problem.invalid("The body is not valid JSON", List.of());
+        } else if (e instanceof MismatchedInputException mismatch && known(mismatch.getTargetType())) {
+            message = "must be " + describe(mismatch.getTargetType()); // e.g. "true" for a boolean, null for a number
         } else {
             message = "has the wrong type or shape";
         }
@@ -250,9 +252,16 @@ public class ProblemMappers {
         };
     }
 
+    private static boolean known(Class<?> type) {
+        return type != null && !describe(type).equals("the expected kind of value");
+    }
+
     /** The refused value as the caller wrote it: strings quoted, long ones cut short. */
     private static String shown(Object value) {
-        String text = String.valueOf(value);
+        // Never echo what could not be stored either: control characters and lone surrogates become U+FFFD.
+        String text = String.valueOf(value).codePoints()
+                .map(c -> Character.isSurrogate((char) c) && c <= 0xFFFF || c < 0x20 || c == 0x7F ? 0xFFFD : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
         if (text.length() > 40) {
             text = text.substring(0, 40) + "…";
         }

@@ -62,6 +62,9 @@ class StrictJsonTest {
                 Arguments.of("{\"answers\":{\"a\":2.5}}", "answers.a"),
                 Arguments.of("{\"answers\":{\"a\":\"2\"}}", "answers.a"),
                 Arguments.of("{\"answers\":{\"a\":1,\"a\":2}}", "answers.a"),
+                Arguments.of("{\"answers\":{\"a\\ud800\":1}}", "answers"),
+                Arguments.of("{\"answers\":{\"a\\u0000\":1}}", "answers"),
+                Arguments.of("{\"day\":\"x\\ud800\"}", "day"),
                 Arguments.of("{\"values\":[1,2.5]}", "values[1]"),
                 Arguments.of("{\"values\":[1,\"2\"]}", "values[1]"),
                 Arguments.of("{\"inner\":{\"level\":\"3\"}}", "inner.level"),
@@ -90,6 +93,7 @@ class StrictJsonTest {
         assertEquals(1, problem.errors().size(), problem.toString());
         assertEquals(field, problem.errors().get(0).field(), problem.toString());
         assertFalse(InternalNames.mentioned(problem.detail()), problem.detail());
+        assertFalse(ControlCharacters.hasLoneSurrogate(problem.detail()), "the refused text is not echoed as it was");
     }
 
     /** Raw bytes that are not well-formed UTF-8, placed inside a string value. */

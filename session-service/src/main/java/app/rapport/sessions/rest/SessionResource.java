@@ -1,5 +1,6 @@
 package app.rapport.sessions.rest;
 
+import app.rapport.platform.input.DateBounds;
 import app.rapport.platform.problem.ProblemException;
 import app.rapport.platform.security.Roles;
 import app.rapport.sessions.service.Availability;
@@ -30,7 +31,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -232,15 +232,9 @@ public class SessionResource {
         return queries.diary(start, checkRange(start, end, LONGEST_RANGE));
     }
 
+    /** An ISO instant from a query parameter, within the years every date must lie in. */
     private static Instant instant(String field, String value, Instant fallback) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw ProblemException.invalidField(field, "must be an ISO instant such as 2026-11-24T09:00:00Z");
-        }
+        return DateBounds.instantParameter(field, value, fallback);
     }
 
     private static Instant checkRange(Instant from, Instant to, Duration longest) {

@@ -25,7 +25,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.time.temporal.Temporal;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -109,51 +108,45 @@ public class Scheduling {
 
     /** Expands an RRULE from the first start, in the first start's zone, refusing rules without a sane end. */
     List<ZonedDateTime> occurrences(String rrule, ZonedDateTime seed) {
-        String rule = rrule.regionMatches(true, 0, "RRULE:", 0, 6) ? rrule.substring(6) : rrule;
+        RecurrenceRule rule = RecurrenceRule.parse(rrule);
         Recur<ZonedDateTime> recur;
         try {
-            recur = new Recur<>(rule);
+            recur = new Recur<>(rule.canonicalIn(seed.getZone()));
         } catch (RuntimeException e) {
-            throw ProblemException.invalidField("rrule", "not a valid RFC 5545 recurrence rule: " + e.getMessage());
+            // Checked part by part already; the library's own text names its classes, so it is not shown.
+            throw RecurrenceRule.refused("is not a valid RFC 5545 recurrence rule");
         }
         int max = config.series().maxOccurrences();
         ZonedDateTime horizon = seed.plus(config.series().horizon());
-        Temporal until = recur.getUntil();
+        Instant until = rule.until(seed.getZone());
         if (recur.getCount() < 1 && until == null) {
-            throw ProblemException.invalidField("rrule", "never ends: give COUNT or UNTIL (at most " + max
+            throw RecurrenceRule.refused("never ends: give COUNT or UNTIL (at most " + max
                     + " occurrences, within " + config.series().horizon() + ")");
         }
         if (recur.getCount() > max) {
-            throw ProblemException.invalidField("rrule", "COUNT=" + recur.getCount() + " is more than the " + max
+            throw RecurrenceRule.refused("COUNT=" + recur.getCount() + " is more than the " + max
                     + " occurrences a series may have");
         }
-        if (until != null && untilInstant(until, seed.getZone()).isAfter(horizon.toInstant())) {
-            throw ProblemException.invalidField("rrule", "UNTIL is beyond the horizon of " + config.series().horizon()
+        if (until != null && until.isBefore(seed.toInstant())) {
+            throw RecurrenceRule.refused("UNTIL is before the first session");
+        }
+        if (until != null && until.isAfter(horizon.toInstant())) {
+            throw RecurrenceRule.refused("UNTIL is beyond the horizon of " + config.series().horizon()
                     + " from the first session");
         }
-        List<ZonedDateTime> dates = recur.getDates(seed, seed, horizon, max + 1);
+        List<ZonedDateTime> dates;
+        try {
+            dates = recur.getDates(seed, seed, horizon, max + 1);
+        } catch (RuntimeException e) {
+            throw RecurrenceRule.refused("cannot be expanded from the first session");
+        }
         if (dates.size() > max) {
-            throw ProblemException.invalidField("rrule", "would create more than " + max + " occurrences");
+            throw RecurrenceRule.refused("would create more than " + max + " occurrences");
         }
         if (dates.isEmpty()) {
-            throw ProblemException.invalidField("rrule", "creates no occurrence");
+            throw RecurrenceRule.refused("creates no occurrence");
         }
         return dates;
-    }
-
-    private static Instant untilInstant(Temporal until, ZoneId zone) {
-        if (until instanceof ZonedDateTime zoned) {
-            return zoned.toInstant();
-        } else if (until instanceof java.time.OffsetDateTime offset) {
-            return offset.toInstant();
-        } else if (until instanceof Instant instant) {
-            return instant;
-        } else if (until instanceof java.time.LocalDateTime local) {
-            return local.atZone(zone).toInstant();
-        } else if (until instanceof java.time.LocalDate day) {
-            return day.plusDays(1).atStartOfDay(zone).toInstant();
-        }
-        throw ProblemException.invalidField("rrule", "UNTIL could not be read");
     }
 
     private List<String> professionals(SessionRequest request) {
