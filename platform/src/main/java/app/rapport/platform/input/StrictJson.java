@@ -49,7 +49,7 @@ public class StrictJson implements ObjectMapperCustomizer {
     public static ObjectMapper apply(ObjectMapper mapper) {
         mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
-        mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+        // null for a primitive is refused by NoNullForPrimitive; leaving the field out still means its default.
         mapper.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
         for (LogicalType scalar : Arrays.asList(LogicalType.Integer, LogicalType.Float, LogicalType.Boolean)) {
             mapper.coercionConfigFor(scalar)
@@ -63,7 +63,7 @@ public class StrictJson implements ObjectMapperCustomizer {
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
         mapper.getFactory().setInputDecorator(new RepairingMalformedUtf8());
-        mapper.registerModule(new SimpleModule("rapport-date-bounds").setDeserializerModifier(new BoundingDates()));
+        mapper.registerModule(new SimpleModule("rapport-strict-scalars").setDeserializerModifier(new StrictScalars()));
         return mapper;
     }
 
@@ -130,7 +130,7 @@ public class StrictJson implements ObjectMapperCustomizer {
         }
     }
 
-    private static final class BoundingDates extends BeanDeserializerModifier {
+    private static final class StrictScalars extends BeanDeserializerModifier {
         @Override
         public JsonDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription description,
                                                       JsonDeserializer<?> deserializer) {
@@ -138,7 +138,45 @@ public class StrictJson implements ObjectMapperCustomizer {
             if (Temporal.class.isAssignableFrom(type) && type.getName().startsWith("java.time.")) {
                 return new Bounded(deserializer);
             }
+            if (type.isPrimitive()) {
+                return new NoNullForPrimitive(deserializer);
+            }
             return deserializer;
+        }
+    }
+
+    /**
+     * An explicit {@code null} for an {@code int} or {@code boolean} is refused instead of read as 0 or
+     * false; a property left out keeps its default, as it always has (Jackson's own switch for this
+     * refuses both).
+     */
+    private static final class NoNullForPrimitive extends DelegatingDeserializer {
+        NoNullForPrimitive(JsonDeserializer<?> delegate) {
+            super(delegate);
+        }
+
+        @Override
+        protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> newDelegatee) {
+            return new NoNullForPrimitive(newDelegatee);
+        }
+
+        @Override
+        public Object getNullValue(DeserializationContext context) throws com.fasterxml.jackson.databind.JsonMappingException {
+            if (!_delegatee.handledType().isPrimitive()) {
+                return _delegatee.getNullValue(context); // a wrapper type sharing the deserializer: null is its value
+            }
+            throw com.fasterxml.jackson.databind.exc.MismatchedInputException.from(context.getParser(), handledType(),
+                    "null is not a value of this field");
+        }
+
+        @Override
+        public Object getAbsentValue(DeserializationContext context) throws com.fasterxml.jackson.databind.JsonMappingException {
+            return _delegatee.getNullValue(context);
+        }
+
+        @Override
+        public com.fasterxml.jackson.databind.util.AccessPattern getNullAccessPattern() {
+            return com.fasterxml.jackson.databind.util.AccessPattern.DYNAMIC;
         }
     }
 

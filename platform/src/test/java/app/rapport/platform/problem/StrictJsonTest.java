@@ -139,6 +139,13 @@ class StrictJsonTest {
     }
 
     @org.junit.jupiter.api.Test
+    void aPrimitiveLeftOutKeepsItsDefaultButNullIsRefused() throws Exception {
+        Body body = mapper().readValue("{\"text\":\"t\"}", Body.class);
+        assertEquals(0, body.count());
+        assertFalse(body.flag());
+    }
+
+    @org.junit.jupiter.api.Test
     void valuesWrittenAsSpecifiedAreRead() throws Exception {
         String json = "{\"count\":2,\"score\":-3,\"flag\":true,\"optionalFlag\":false,\"text\":\"Zoë 😀 \\ud83d\\ude00 ok\","
                 + "\"ratio\":0.5,\"answers\":{\"a\":1,\"b\":10},\"values\":[1,2],\"inner\":{\"note\":\"n\",\"level\":null},"
