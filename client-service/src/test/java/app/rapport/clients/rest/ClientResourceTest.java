@@ -128,6 +128,8 @@ class ClientResourceTest {
     void unknownClientIdIsA404Problem() {
         as(DemoUsers.ALICE).get("/api/v1/clients/7d0c9b4e-0000-4000-8000-000000000000")
                 .then().statusCode(404).contentType("application/problem+json");
-        as(DemoUsers.ALICE).get("/api/v1/clients/not-a-uuid").then().statusCode(404);
+        // A malformed id is the caller's mistake, named, not a missing client.
+        as(DemoUsers.ALICE).get("/api/v1/clients/not-a-uuid").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("clientId"));
     }
 }
