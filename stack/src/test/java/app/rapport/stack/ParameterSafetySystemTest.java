@@ -89,16 +89,17 @@ class ParameterSafetySystemTest {
     private record Declared(String name, String in, String kind) {
     }
 
-    private static List<Declared> parameters(JsonNode operation) {
+    private static List<Declared> parameters(JsonNode[] found) {
+        JsonNode operation = found[0];
         List<Declared> declared = new ArrayList<>();
         for (JsonNode parameter : operation.path("parameters")) {
             String in = parameter.path("in").asText();
             if (!in.equals("query") && !in.equals("path")) {
                 continue;
             }
-            JsonNode schema = parameter.path("schema");
+            JsonNode schema = resolved(parameter.path("schema"), found[1]);
             if (schema.path("type").asText().equals("array")) {
-                schema = schema.path("items");
+                schema = resolved(schema.path("items"), found[1]);
             }
             String type = schema.path("type").asText();
             String format = schema.path("format").asText();
@@ -110,6 +111,14 @@ class ParameterSafetySystemTest {
             declared.add(new Declared(name, in, kind));
         }
         return declared;
+    }
+
+    /** A schema, or the component it refers to (ids are declared once, as a UUID component). */
+    private static JsonNode resolved(JsonNode schema, JsonNode document) {
+        if (schema.has("$ref")) {
+            return document.path("components").path("schemas").path(schema.path("$ref").asText().replace("#/components/schemas/", ""));
+        }
+        return schema;
     }
 
     /** Out-of-range and unreadable values per kind of parameter. */
@@ -135,7 +144,7 @@ class ParameterSafetySystemTest {
                 failures.add(op.key() + ": not in the live OpenAPI documents");
                 continue;
             }
-            for (Declared parameter : parameters(found[0])) {
+            for (Declared parameter : parameters(found)) {
                 List<String> values = badValues(parameter.kind());
                 if (!values.isEmpty()) {
                     parametersSwept++;
@@ -152,7 +161,10 @@ class ParameterSafetySystemTest {
             }
         }
         assertEquals(List.of(), failures, failures.size() + " answers were not as designed");
-        assertTrue(parametersSwept >= 20, "paging, date, number, boolean and id parameters swept: " + parametersSwept);
+        assertTrue(parametersSwept >= 60, "paging, date, number, boolean and id parameters swept: " + parametersSwept);
+        for (String kind : List.of("int32 query", "int64 query", "boolean query", "date-time query", "uuid path", "uuid query")) {
+            assertTrue(tried.getOrDefault(kind, 0) > 0, kind + " parameters were swept: " + tried);
+        }
     }
 
     @Test
@@ -162,7 +174,7 @@ class ParameterSafetySystemTest {
             JsonNode[] found = documented.get(op.key());
             Set<String> declared = new LinkedHashSet<>();
             if (found != null) {
-                parameters(found[0]).forEach(p -> declared.add(p.name()));
+                parameters(found).forEach(p -> declared.add(p.name()));
             }
             for (String unknown : List.of("unexpected", "clientId", "organisationId")) {
                 if (declared.contains(unknown)) {

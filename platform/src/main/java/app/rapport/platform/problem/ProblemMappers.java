@@ -16,8 +16,10 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
 import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
@@ -106,12 +108,30 @@ public class ProblemMappers {
     /** A 405 names the methods the path does support (RFC 9110 requires {@code Allow}). */
     @ServerExceptionMapper
     public Response notAllowed(NotAllowedException e, UriInfo uri) {
+        String allow = e.getResponse().getHeaderString(HttpHeaders.ALLOW);
+        return methodNotAllowed(allow == null || allow.isBlank() ? AllowedMethods.forPath(uri.getPath()) : allow);
+    }
+
+    /**
+     * The framework answers 404 when a path served by several resource classes (every
+     * {@code /clients/{clientId}/...}) lacks the method in all of them; the address exists, so that is
+     * a 405 with Allow. A 404 caused by a parameter it could not convert is the caller's mistake: 400.
+     */
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e, UriInfo uri, Request request) {
+        if (e.getCause() != null && !(e.getCause() instanceof WebApplicationException)) {
+            return respond(Problem.invalid("A path or query parameter could not be read", List.of()));
+        }
+        String allow = AllowedMethods.forPath(uri.getPath());
+        if (allow != null && !java.util.Arrays.asList(allow.split(", ")).contains(request.getMethod())) {
+            return methodNotAllowed(allow);
+        }
+        return web(e);
+    }
+
+    private static Response methodNotAllowed(String allow) {
         Response answer = respond(Problem.of(405, "method-not-allowed", "Method Not Allowed",
                 "This address does not support that method"));
-        String allow = e.getResponse().getHeaderString(HttpHeaders.ALLOW);
-        if (allow == null || allow.isBlank()) {
-            allow = AllowedMethods.forPath(uri.getPath());
-        }
         return allow == null ? answer : Response.fromResponse(answer).header(HttpHeaders.ALLOW, allow).build();
     }
 
@@ -121,11 +141,6 @@ public class ProblemMappers {
         if (status == 400 && e.getCause() instanceof JsonProcessingException json) {
             // Some body-reading failures (e.g. a creator rejecting an enum value) arrive wrapped.
             return unreadable(json);
-        }
-        if (status == 404 && e.getCause() != null && !(e.getCause() instanceof WebApplicationException)) {
-            // The framework answers 404 when it cannot convert a path or query parameter; ParameterRules
-            // names the parameter first for the types it knows, this covers any other type.
-            return respond(Problem.invalid("A path or query parameter could not be read", List.of()));
         }
         if (status >= 500) {
             return unexpected(e);
