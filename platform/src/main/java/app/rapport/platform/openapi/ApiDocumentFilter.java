@@ -54,12 +54,17 @@ public class ApiDocumentFilter implements OASFilter {
             "413", "The body is larger than 256 KiB",
             "415", "The body is not JSON");
 
-    /** Response headers resource methods refer to by name ({@code @Header(name = "ETag", ref = "ETag")}). */
-    private static final Map<String, String> HEADERS = Map.of(
-            "Location", "The absolute URL of what was created",
-            "ETag", "The version; send it back in If-Match to change it only if nobody else has",
-            "Idempotent-Replayed", "true when the answer repeats the one given to an earlier request with the same Idempotency-Key",
-            "Content-Disposition", "attachment, with a file name");
+    /** A response header resource methods refer to by name ({@code @Header(name = "ETag", ref = "ETag")}). */
+    private record HeaderDefinition(String description, boolean alwaysSent) {
+    }
+
+    private static final Map<String, HeaderDefinition> HEADERS = Map.of(
+            "Location", new HeaderDefinition("The absolute URL of what was created", true),
+            "ETag", new HeaderDefinition("The version; send it back in If-Match to change it only if nobody else has. "
+                    + "Left out where the caller sees only a summary", false),
+            "Idempotent-Replayed", new HeaderDefinition(
+                    "true when the answer repeats the one given to an earlier request with the same Idempotency-Key", false),
+            "Content-Disposition", new HeaderDefinition("attachment, with a file name", true));
 
     @Override
     public Schema filterSchema(Schema schema) {
@@ -89,12 +94,12 @@ public class ApiDocumentFilter implements OASFilter {
         openAPI.getComponents().addSchema(PROBLEM, problemSchema());
         openAPI.getComponents().addSchema("FieldError", fieldErrorSchema());
         for (String header : referencedHeaders(openAPI)) {
-            String description = HEADERS.get(header);
-            if (description == null) {
+            HeaderDefinition definition = HEADERS.get(header);
+            if (definition == null) {
                 throw new IllegalStateException("A response refers to header " + header + ", which the API documents do not define");
             }
-            openAPI.getComponents().addHeader(header, OASFactory.createHeader().description(description)
-                    .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
+            openAPI.getComponents().addHeader(header, OASFactory.createHeader().description(definition.description())
+                    .required(definition.alwaysSent()).schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
         }
         SchemaReferences.dropUnused(openAPI);
     }
