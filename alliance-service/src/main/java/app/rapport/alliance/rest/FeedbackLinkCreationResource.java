@@ -46,7 +46,8 @@ public class FeedbackLinkCreationResource {
     @Operation(summary = "Create a one-time feedback link",
             description = "For the client's rating of their work with professionalId (default: you), in the client's "
                     + "preferred language. Valid once, for four days by default. The token is shown only here.")
-    @APIResponse(responseCode = "201", description = "The link; its token is shown only now", content = @Content(schema = @Schema(implementation = CreatedLink.class)))
+    @APIResponse(responseCode = "201", description = "The link; its token is shown only now",
+            content = @Content(schema = @Schema(implementation = CreatedLink.class)))
     @APIResponse(responseCode = "422", description = "The professional or measure cannot be used for this client")
     public Response create(@PathParam("clientId") UUID clientId, @Valid NewLink body) {
         NewLink in = body == null ? new NewLink(null, null, null) : body;

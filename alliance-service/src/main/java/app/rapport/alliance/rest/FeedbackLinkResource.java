@@ -62,7 +62,8 @@ public class FeedbackLinkResource {
     @PermitAll
     @Operation(summary = "Open a feedback link", description = "No account needed. 404 for an unknown or altered link, "
             + "410 when it was used or has expired.")
-    @APIResponse(responseCode = "200", description = "The form in the link's language", content = @Content(schema = @Schema(implementation = FormView.class)))
+    @APIResponse(responseCode = "200", description = "The form in the link's language",
+            content = @Content(schema = @Schema(implementation = FormView.class)))
     @APIResponse(responseCode = "410", description = "The link has been used or has expired")
     public FormView open(@PathParam("token") String token) {
         var form = links.open(token);
@@ -80,7 +81,8 @@ public class FeedbackLinkResource {
     @Path("/{token}")
     @PermitAll
     @Operation(summary = "Answer a feedback link", description = "Once. A second, late or altered submission is refused.")
-    @APIResponse(responseCode = "201", description = "Received", content = @Content(schema = @Schema(implementation = Received.class)))
+    @APIResponse(responseCode = "201", description = "Received",
+            content = @Content(schema = @Schema(implementation = Received.class)))
     @APIResponse(responseCode = "410", description = "The link has been used or has expired")
     public Response submit(@PathParam("token") String token, @Valid @NotNull Answers body) {
         var recorded = links.submit(token, body.answers());

@@ -62,7 +62,8 @@ public class CaseResource {
             description = "Send the whole case (absent fields are cleared). firmId names the law firm acting for the client "
                     + "(its solicitors then see the client within consent); a newly named firm without a stage opens the "
                     + "claim at pre-action, the same firm without a stage keeps its stage. While the claim is open the firm cannot be removed (409 legal-hold).")
-    @APIResponse(responseCode = "200", description = "Replaced", content = @Content(schema = @Schema(implementation = CaseView.class)))
+    @APIResponse(responseCode = "200", description = "Replaced",
+            content = @Content(schema = @Schema(implementation = CaseView.class)))
     @APIResponse(responseCode = "409", description = "The firm cannot be removed while the claim is open")
     public CaseView replace(@PathParam("clientId") UUID clientId, @Valid @NotNull CaseDetails body) {
         CaseRecords.CaseRead read = cases.replace(clientId, body);
@@ -94,7 +95,11 @@ public class CaseResource {
                     + "settlement and case-closed end the legal hold. Send an Idempotency-Key to retry safely: the same key "
                     + "with the same body answers with the first result (header Idempotent-Replayed: true), the same key "
                     + "with another body is refused (422). Publishes rapport.litigation.milestone-recorded.v1.")
-    @APIResponse(responseCode = "201", description = "Recorded, or the first answer again for a retried Idempotency-Key", headers = {@Header(name = "Location", ref = "Location"), @Header(name = "Idempotent-Replayed", ref = "Idempotent-Replayed")}, content = @Content(schema = @Schema(implementation = MilestoneView.class)))
+    @APIResponse(responseCode = "201",
+            description = "Recorded, or the first answer again for a retried Idempotency-Key",
+            headers = {@Header(name = "Location", ref = "Location"),
+                    @Header(name = "Idempotent-Replayed", ref = "Idempotent-Replayed")},
+            content = @Content(schema = @Schema(implementation = MilestoneView.class)))
     @APIResponse(responseCode = "409", description = "No litigation on the case, or the claim is closed")
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used with another body")
     public Response record(@PathParam("clientId") UUID clientId, @Valid @NotNull MilestoneRequest body,

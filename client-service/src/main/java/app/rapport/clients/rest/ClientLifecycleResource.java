@@ -50,7 +50,8 @@ public class ClientLifecycleResource {
     @Operation(summary = "Discharge a client",
             description = "ending is planned or unplanned; dischargedOn defaults to today (UK) and cannot be in the future. "
                     + "Discharging twice is a 409. Starts the record-keeping period. Publishes rapport.client.discharged.v1.")
-    @APIResponse(responseCode = "200", description = "Discharged", content = @Content(schema = @Schema(implementation = ClientView.class)))
+    @APIResponse(responseCode = "200", description = "Discharged",
+            content = @Content(schema = @Schema(implementation = ClientView.class)))
     @APIResponse(responseCode = "409", description = "Already discharged")
     public ClientView discharge(@PathParam("clientId") UUID clientId, @Valid @NotNull DischargeRequest body) {
         return ClientView.full(discharge.discharge(clientId, body));
@@ -64,8 +65,10 @@ public class ClientLifecycleResource {
                     + "is open (legal-hold), while the client is not discharged (not-discharged) or within the agreed "
                     + "record-keeping period after discharge (retention-period); the detail says why and until when. "
                     + "Afterwards the client is 404 everywhere except its audit log. Publishes rapport.client.erased.v1.")
-    @APIResponse(responseCode = "200", description = "Erased", content = @Content(schema = @Schema(implementation = ErasureView.class)))
-    @APIResponse(responseCode = "409", description = "Refused for now: legal hold, not discharged, or the retention period has not passed")
+    @APIResponse(responseCode = "200", description = "Erased",
+            content = @Content(schema = @Schema(implementation = ErasureView.class)))
+    @APIResponse(responseCode = "409",
+            description = "Refused for now: legal hold, not discharged, or the retention period has not passed")
     public ErasureView erase(@PathParam("clientId") UUID clientId, @Valid @NotNull ErasureRequest body) {
         Client erased = erasure.erase(clientId, body);
         return new ErasureView(erased.id, erased.reference, "erased", erased.erasedAt, erased.erasedBy);

@@ -74,7 +74,9 @@ public class ClientResource {
     @RolesAllowed({Roles.CASE_MANAGER, Roles.TEAM_LEAD})
     @Operation(summary = "Register a client",
             description = "The caller becomes the client's case manager. Publishes rapport.client.registered.v1.")
-    @APIResponse(responseCode = "201", description = "Registered", headers = {@Header(name = "Location", ref = "Location"), @Header(name = "ETag", ref = "ETag")}, content = @Content(schema = @Schema(implementation = ClientView.class)))
+    @APIResponse(responseCode = "201", description = "Registered",
+            headers = {@Header(name = "Location", ref = "Location"), @Header(name = "ETag", ref = "ETag")},
+            content = @Content(schema = @Schema(implementation = ClientView.class)))
     public Response register(@Valid @NotNull ClientProfile body, @Context UriInfo uri) {
         var client = registration.register(body, caller);
         return Response.created(uri.getAbsolutePathBuilder().path(client.id.toString()).build())
@@ -88,7 +90,9 @@ public class ClientResource {
     @Operation(operationId = "getClient", summary = "Read a client",
             description = "404 unless the caller is in the client's care circle, leads its team, or acts for the firm on its case. "
                     + "Support workers see contact and preferences; solicitors see the name and case references.")
-    @APIResponse(responseCode = "200", description = "The client as the caller may see them", headers = {@Header(name = "ETag", ref = "ETag")}, content = @Content(schema = @Schema(implementation = ClientView.class)))
+    @APIResponse(responseCode = "200", description = "The client as the caller may see them",
+            headers = {@Header(name = "ETag", ref = "ETag")},
+            content = @Content(schema = @Schema(implementation = ClientView.class)))
     public Response get(@PathParam("clientId") UUID clientId) {
         Access granted = records.read(clientId);
         return Response.ok(ClientView.of(granted.client(), granted.relationship())).tag(etag(granted.client().version)).build();
@@ -100,7 +104,9 @@ public class ClientResource {
     @Operation(summary = "Replace a client's profile",
             description = "Send the whole profile (absent fields are cleared). Send If-Match with the ETag you read to avoid "
                     + "overwriting a colleague's change (412 if it moved on). Publishes rapport.client.updated.v1 when anything changed.")
-    @APIResponse(responseCode = "200", description = "Replaced", headers = {@Header(name = "ETag", ref = "ETag")}, content = @Content(schema = @Schema(implementation = ClientView.class)))
+    @APIResponse(responseCode = "200", description = "Replaced",
+            headers = {@Header(name = "ETag", ref = "ETag")},
+            content = @Content(schema = @Schema(implementation = ClientView.class)))
     @APIResponse(responseCode = "412", description = "If-Match names a version that is no longer current")
     public Response update(@PathParam("clientId") UUID clientId, @Valid @NotNull ClientProfile body,
                            @HeaderParam("If-Match") String ifMatch) {

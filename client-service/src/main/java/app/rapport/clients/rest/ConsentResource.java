@@ -54,7 +54,8 @@ public class ConsentResource {
                     + "effectiveFrom defaults to today (Europe/London) and cannot be in the past; only grants may end "
                     + "(effectiveUntil). Alliance and session-note data can never be granted to solicitors or family (422). "
                     + "Takes effect with the next request. Publishes rapport.consent.granted.v1 or rapport.consent.withdrawn.v1.")
-    @APIResponse(responseCode = "201", description = "Decided", content = @Content(schema = @Schema(implementation = ConsentView.Decision.class)))
+    @APIResponse(responseCode = "201", description = "Decided",
+            content = @Content(schema = @Schema(implementation = ConsentView.Decision.class)))
     @APIResponse(responseCode = "422", description = "That category may never be shared with that recipient")
     public Response decide(@PathParam("clientId") UUID clientId, @Valid @NotNull ConsentRequest body) {
         ConsentRecord record = consent.decide(clientId, body);

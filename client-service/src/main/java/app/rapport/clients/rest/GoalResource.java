@@ -68,7 +68,9 @@ public class GoalResource {
             Roles.SOLICITOR_SYSTEM})
     @Operation(operationId = "getGoal", summary = "Read one goal", description = "With its progress notes, newest first, for the case team; "
             + "the ETag is the goal's version for If-Match.")
-    @APIResponse(responseCode = "200", description = "The goal with its progress notes", headers = {@Header(name = "ETag", ref = "ETag")}, content = @Content(schema = @Schema(implementation = GoalView.class)))
+    @APIResponse(responseCode = "200", description = "The goal with its progress notes",
+            headers = {@Header(name = "ETag", ref = "ETag")},
+            content = @Content(schema = @Schema(implementation = GoalView.class)))
     public Response get(@PathParam("clientId") UUID clientId, @PathParam("goalId") UUID goalId) {
         GoalReading reading = goals.get(clientId, goalId);
         GoalDetails goal = reading.goals().get(0);
@@ -81,7 +83,9 @@ public class GoalResource {
     @Operation(summary = "Set a goal with the client",
             description = "statement in the client's words (up to 1000 characters), up to 20 agreed tasks (300 each), agreedBy: "
                     + "user ids of active care-circle professionals who agreed it. Starts active. Publishes rapport.goal.set.v1.")
-    @APIResponse(responseCode = "201", description = "Set", headers = {@Header(name = "Location", ref = "Location"), @Header(name = "ETag", ref = "ETag")}, content = @Content(schema = @Schema(implementation = GoalView.class)))
+    @APIResponse(responseCode = "201", description = "Set",
+            headers = {@Header(name = "Location", ref = "Location"), @Header(name = "ETag", ref = "ETag")},
+            content = @Content(schema = @Schema(implementation = GoalView.class)))
     public Response set(@PathParam("clientId") UUID clientId, @Valid @NotNull GoalRequest body, @Context UriInfo uri) {
         GoalDetails goal = goals.set(clientId, body);
         return Response.created(uri.getAbsolutePathBuilder().path(goal.goal().id.toString()).build())
@@ -95,7 +99,9 @@ public class GoalResource {
             description = "Absent fields stay; tasks replaces the list. Status moves active <-> on-hold, and from either to "
                     + "achieved or withdrawn, which are final (409 for any later change). Send If-Match with the ETag you read "
                     + "(412 if the goal moved on). Publishes rapport.goal.updated.v1, and rapport.goal.achieved.v1 on achieving.")
-    @APIResponse(responseCode = "200", description = "Changed", headers = {@Header(name = "ETag", ref = "ETag")}, content = @Content(schema = @Schema(implementation = GoalView.class)))
+    @APIResponse(responseCode = "200", description = "Changed",
+            headers = {@Header(name = "ETag", ref = "ETag")},
+            content = @Content(schema = @Schema(implementation = GoalView.class)))
     @APIResponse(responseCode = "409", description = "The goal is achieved or withdrawn")
     @APIResponse(responseCode = "412", description = "If-Match names a version that is no longer current")
     public Response change(@PathParam("clientId") UUID clientId, @PathParam("goalId") UUID goalId,
@@ -111,7 +117,9 @@ public class GoalResource {
             description = "A note (up to 2000 characters) for a day (default today, not in the future), optionally with a "
                     + "progress estimate 0-100; the caller is the author. Not on achieved or withdrawn goals (409). "
                     + "Publishes rapport.goal.updated.v1 with the latest estimate.")
-    @APIResponse(responseCode = "201", description = "Noted; the goal with its latest estimate", headers = {@Header(name = "ETag", ref = "ETag")}, content = @Content(schema = @Schema(implementation = GoalView.class)))
+    @APIResponse(responseCode = "201", description = "Noted; the goal with its latest estimate",
+            headers = {@Header(name = "ETag", ref = "ETag")},
+            content = @Content(schema = @Schema(implementation = GoalView.class)))
     @APIResponse(responseCode = "409", description = "The goal is achieved or withdrawn")
     public Response addProgress(@PathParam("clientId") UUID clientId, @PathParam("goalId") UUID goalId,
                                 @Valid @NotNull ProgressRequest body, @HeaderParam("If-Match") String ifMatch) {

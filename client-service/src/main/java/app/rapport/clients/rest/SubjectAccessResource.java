@@ -14,6 +14,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -36,7 +38,9 @@ public class SubjectAccessResource {
             description = "Everything client-service holds about the client, one section per kind of data, as a JSON "
                     + "attachment. Audit-logged. Publishes rapport.client.subject-access-requested.v1 so the other services "
                     + "prepare their part under the same requestId.")
-    @APIResponse(responseCode = "200", description = "The export, as an attachment", headers = {@Header(name = "Content-Disposition", ref = "Content-Disposition")})
+    @APIResponse(responseCode = "200", description = "The export, as an attachment",
+            headers = {@Header(name = "Content-Disposition", ref = "Content-Disposition")},
+            content = @Content(schema = @Schema(implementation = SubjectAccessExport.ExportDocument.class)))
     public Response export(@PathParam("clientId") UUID clientId) {
         SubjectAccessExport.ExportDocument document = export.export(clientId);
         // The reference, not the name: the file name ends up in download folders and mail subjects.

@@ -52,7 +52,8 @@ public class WebhookResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Subscribe an HTTPS endpoint to event types; the answer shows the signing secret once")
-    @APIResponse(responseCode = "201", description = "Subscribed; the signing secret is shown only now", content = @Content(schema = @Schema(implementation = WebhookViews.Subscription.class)))
+    @APIResponse(responseCode = "201", description = "Subscribed; the signing secret is shown only now",
+            content = @Content(schema = @Schema(implementation = WebhookViews.Subscription.class)))
     public Response create(WebhookViews.NewSubscription request) {
         if (request == null) {
             throw ProblemException.invalidField("url", "is required");
@@ -113,7 +114,8 @@ public class WebhookResource {
     @POST
     @Path("/{id}/deliveries/{deliveryId}/replay")
     @Operation(summary = "Send a dead or delivered item again, with a fresh retry window")
-    @APIResponse(responseCode = "202", description = "Queued for delivery again", content = @Content(schema = @Schema(implementation = WebhookViews.Delivery.class)))
+    @APIResponse(responseCode = "202", description = "Queued for delivery again",
+            content = @Content(schema = @Schema(implementation = WebhookViews.Delivery.class)))
     @APIResponse(responseCode = "409", description = "Pending or withheld deliveries cannot be replayed")
     public Response replay(@PathParam("id") UUID id, @PathParam("deliveryId") UUID deliveryId) {
         WebhookDelivery delivery = subscriptions.replay(organisation(), id, deliveryId);

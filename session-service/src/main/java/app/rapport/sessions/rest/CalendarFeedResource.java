@@ -35,7 +35,8 @@ public class CalendarFeedResource {
     @RolesAllowed({Roles.CASE_MANAGER, Roles.TEAM_LEAD, Roles.THERAPIST, Roles.SUPPORT_WORKER})
     @Operation(summary = "Issue the caller's private calendar feed URL",
             description = "The URL is shown once; issuing a new one revokes the previous one.")
-    @APIResponse(responseCode = "201", description = "The feed URL, shown only now", content = @Content(schema = @Schema(implementation = FeedLink.class)))
+    @APIResponse(responseCode = "201", description = "The feed URL, shown only now",
+            content = @Content(schema = @Schema(implementation = FeedLink.class)))
     public Response issue(@Context UriInfo uri) {
         String token = feeds.issue();
         return Response.status(Response.Status.CREATED)

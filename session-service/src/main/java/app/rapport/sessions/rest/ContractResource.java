@@ -28,7 +28,8 @@ import java.util.UUID;
 @Path("/api/v1/sessions/contracts")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Contracts and endings", description = "Sessions agreed per client and professional, and how the work ended")
+@Tag(name = "Contracts and endings",
+        description = "Sessions agreed per client and professional, and how the work ended")
 @SecurityRequirement(name = "jwt")
 public class ContractResource {
 
@@ -40,7 +41,8 @@ public class ContractResource {
     @Operation(summary = "Agree a number of sessions with one professional",
             description = "Attended sessions count as used; when at most rapport.sessions.ending.threshold (default 2) are left, "
                     + "rapport.session.ending-approaching.v1 is published once.")
-    @APIResponse(responseCode = "201", description = "Agreed", content = @Content(schema = @Schema(implementation = Contracts.ContractView.class)))
+    @APIResponse(responseCode = "201", description = "Agreed",
+            content = @Content(schema = @Schema(implementation = Contracts.ContractView.class)))
     public Response agree(@Valid @NotNull Contracts.NewContract body) {
         return Response.status(Response.Status.CREATED).entity(contracts.agree(body)).build();
     }

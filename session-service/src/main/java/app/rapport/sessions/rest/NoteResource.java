@@ -37,7 +37,8 @@ public class NoteResource {
     @POST
     @RolesAllowed({Roles.CASE_MANAGER, Roles.THERAPIST, Roles.TEAM_LEAD, Roles.SUPPORT_WORKER, Roles.SOLICITOR})
     @Operation(summary = "Write a confidential note", description = "The client's case manager or a therapist in the session. Never published.")
-    @APIResponse(responseCode = "201", description = "Written", content = @Content(schema = @Schema(implementation = SessionNotes.NoteView.class)))
+    @APIResponse(responseCode = "201", description = "Written",
+            content = @Content(schema = @Schema(implementation = SessionNotes.NoteView.class)))
     public Response write(@PathParam("sessionId") UUID sessionId, @Valid @NotNull SessionNotes.NewNote body) {
         return Response.status(Response.Status.CREATED).entity(notes.write(sessionId, body)).build();
     }

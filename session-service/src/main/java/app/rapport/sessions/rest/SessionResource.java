@@ -43,7 +43,8 @@ import java.util.UUID;
 @Path("/api/v1/sessions")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Sessions", description = "Booking, series, attendance, cancellations, moves and the views of a client's, a team's or one's own sessions")
+@Tag(name = "Sessions",
+        description = "Booking, series, attendance, cancellations, moves and the views of a client's, a team's or one's own sessions")
 @SecurityRequirement(name = "jwt")
 public class SessionResource {
 
@@ -72,7 +73,9 @@ public class SessionResource {
     @Operation(summary = "Book a session",
             description = "Start and end are wall-clock times in timeZone (IANA; default Europe/London). Every professional must be "
                     + "in the client's care team; 409 names the clash if any of them is already booked. Publishes rapport.session.scheduled.v1.")
-    @APIResponse(responseCode = "201", description = "Booked", headers = {@Header(name = "Location", ref = "Location")}, content = @Content(schema = @Schema(implementation = SessionView.class)))
+    @APIResponse(responseCode = "201", description = "Booked",
+            headers = {@Header(name = "Location", ref = "Location")},
+            content = @Content(schema = @Schema(implementation = SessionView.class)))
     @APIResponse(responseCode = "409", description = "A professional is already booked at an overlapping time")
     public Response book(@Valid @NotNull SessionRequest body, @Context UriInfo uri) {
         var session = scheduling.book(body);
@@ -86,7 +89,8 @@ public class SessionResource {
     @Operation(summary = "Book a recurring series",
             description = "RFC 5545 RRULE with COUNT or UNTIL; occurrences keep their wall-clock time across daylight-saving changes. "
                     + "All occurrences are booked or none. Each occurrence can then be moved or cancelled on its own.")
-    @APIResponse(responseCode = "201", description = "Every occurrence booked", content = @Content(schema = @Schema(implementation = SeriesView.class)))
+    @APIResponse(responseCode = "201", description = "Every occurrence booked",
+            content = @Content(schema = @Schema(implementation = SeriesView.class)))
     @APIResponse(responseCode = "409", description = "A professional is already booked at an overlapping time")
     public Response bookSeries(@Valid @NotNull SeriesRequest body) {
         var booked = scheduling.bookSeries(body);
@@ -131,7 +135,8 @@ public class SessionResource {
     @Path("/{sessionId}/attendance")
     @RolesAllowed({Roles.CASE_MANAGER, Roles.TEAM_LEAD, Roles.THERAPIST, Roles.SUPPORT_WORKER})
     @Operation(summary = "Record that the client attended", description = "Publishes rapport.session.attended.v1.")
-    @APIResponse(responseCode = "200", description = "Attended", content = @Content(schema = @Schema(implementation = SessionView.class)))
+    @APIResponse(responseCode = "200", description = "Attended",
+            content = @Content(schema = @Schema(implementation = SessionView.class)))
     @APIResponse(responseCode = "409", description = "Not possible from the session's current status")
     public SessionView attend(@PathParam("sessionId") UUID sessionId, @Valid @NotNull Transitions.Attendance body) {
         return SessionView.of(transitions.attend(sessionId, body), null);
@@ -141,7 +146,8 @@ public class SessionResource {
     @Path("/{sessionId}/missed")
     @RolesAllowed({Roles.CASE_MANAGER, Roles.TEAM_LEAD, Roles.THERAPIST, Roles.SUPPORT_WORKER})
     @Operation(summary = "Record that the client did not attend", description = "Publishes rapport.session.missed.v1.")
-    @APIResponse(responseCode = "200", description = "Marked as missed", content = @Content(schema = @Schema(implementation = SessionView.class)))
+    @APIResponse(responseCode = "200", description = "Marked as missed",
+            content = @Content(schema = @Schema(implementation = SessionView.class)))
     @APIResponse(responseCode = "409", description = "Not possible from the session's current status")
     public SessionView missed(@PathParam("sessionId") UUID sessionId) {
         return SessionView.of(transitions.miss(sessionId), null);
@@ -151,7 +157,8 @@ public class SessionResource {
     @Path("/{sessionId}/cancellation")
     @RolesAllowed({Roles.CASE_MANAGER, Roles.TEAM_LEAD, Roles.THERAPIST, Roles.SUPPORT_WORKER})
     @Operation(summary = "Cancel a session", description = "Hours of notice are computed from now to the start. Publishes rapport.session.cancelled.v1.")
-    @APIResponse(responseCode = "200", description = "Cancelled", content = @Content(schema = @Schema(implementation = SessionView.class)))
+    @APIResponse(responseCode = "200", description = "Cancelled",
+            content = @Content(schema = @Schema(implementation = SessionView.class)))
     @APIResponse(responseCode = "409", description = "Not possible from the session's current status")
     public SessionView cancel(@PathParam("sessionId") UUID sessionId, @Valid @NotNull Transitions.Cancellation body) {
         return SessionView.of(transitions.cancel(sessionId, body), null);
@@ -162,8 +169,11 @@ public class SessionResource {
     @RolesAllowed({Roles.CASE_MANAGER, Roles.TEAM_LEAD, Roles.THERAPIST})
     @Operation(summary = "Move a session",
             description = "The session becomes rescheduled and a new one is booked at the new time (201 with it). Publishes rapport.session.rescheduled.v1.")
-    @APIResponse(responseCode = "201", description = "The new session; the old one is now rescheduled", headers = {@Header(name = "Location", ref = "Location")}, content = @Content(schema = @Schema(implementation = SessionView.class)))
-    @APIResponse(responseCode = "409", description = "Not possible from the session's current status, or a double booking")
+    @APIResponse(responseCode = "201", description = "The new session; the old one is now rescheduled",
+            headers = {@Header(name = "Location", ref = "Location")},
+            content = @Content(schema = @Schema(implementation = SessionView.class)))
+    @APIResponse(responseCode = "409",
+            description = "Not possible from the session's current status, or a double booking")
     public Response reschedule(@PathParam("sessionId") UUID sessionId, @Valid @NotNull Transitions.Move body, @Context UriInfo uri) {
         var moved = transitions.reschedule(sessionId, body);
         return Response.created(uri.getBaseUriBuilder().path("api/v1/sessions").path(moved.id.toString()).build())
