@@ -29,6 +29,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -118,7 +119,8 @@ public class ClientAllianceResource {
     @Operation(summary = "Report a rupture marker in your own relationship with the client",
             description = "kind: withdrawal or confrontation; observedAt (optional, as completedAt of a response) when it was seen. "
                     + "Opens or extends your episode with this client.")
-    @APIResponse(responseCode = "201", description = "Recorded; the episode it opened or extended")
+    @APIResponse(responseCode = "201", description = "Recorded; the episode it opened or extended (episodeId, state)",
+            content = @Content(schema = @Schema(type = SchemaType.OBJECT)))
     public Response marker(@PathParam("clientId") UUID clientId, @Valid @NotNull ReportMarker body) {
         RuptureEpisode episode = alliance.reportMarker(clientId, body.kind(), body.observedAt());
         return Response.status(201).entity(Map.of("episodeId", episode.id, "state", episode.state.wire())).build();

@@ -77,6 +77,7 @@ public class SessionResource {
             headers = {@Header(name = "Location", ref = "Location")},
             content = @Content(schema = @Schema(implementation = SessionView.class)))
     @APIResponse(responseCode = "409", description = "A professional is already booked at an overlapping time")
+    @APIResponse(responseCode = "404", description = "No such client, or one the caller may not see")
     public Response book(@Valid @NotNull SessionRequest body, @Context UriInfo uri) {
         var session = scheduling.book(body);
         return Response.created(uri.getBaseUriBuilder().path("api/v1/sessions").path(session.id.toString()).build())
@@ -92,6 +93,7 @@ public class SessionResource {
     @APIResponse(responseCode = "201", description = "Every occurrence booked",
             content = @Content(schema = @Schema(implementation = SeriesView.class)))
     @APIResponse(responseCode = "409", description = "A professional is already booked at an overlapping time")
+    @APIResponse(responseCode = "404", description = "No such client, or one the caller may not see")
     public Response bookSeries(@Valid @NotNull SeriesRequest body) {
         var booked = scheduling.bookSeries(body);
         return Response.status(Response.Status.CREATED)
