@@ -27,6 +27,9 @@ final class Api {
     static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+    /** Every answer any system test received, for comparing with what the OpenAPI documents declare. */
+    private static final List<Reply> ANSWERS = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+
     private final String token;
 
     private Api(String token) {
@@ -102,7 +105,7 @@ final class Api {
         headers.forEach(request::header);
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Reply(method + " " + url, response.statusCode(), response.headers().map(), response.body());
+            return recorded(new Reply(method + " " + url, response.statusCode(), response.headers().map(), response.body()));
         } catch (IOException e) {
             throw new UncheckedIOException(method + " " + url + " failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -135,12 +138,24 @@ final class Api {
             reader.join(listen.toMillis());
             response.body().close();
             synchronized (body) {
-                return new Reply("GET " + url, response.statusCode(), response.headers().map(), body.toString());
+                return recorded(new Reply("GET " + url, response.statusCode(), response.headers().map(), body.toString()));
             }
         } catch (Exception e) {
             throw new IllegalStateException("GET " + url + " failed: " + e, e);
         } finally {
             pending.cancel(true);
+        }
+    }
+
+    private static Reply recorded(Reply reply) {
+        ANSWERS.add(reply);
+        return reply;
+    }
+
+    /** The answers received so far, oldest first. */
+    static List<Reply> answers() {
+        synchronized (ANSWERS) {
+            return List.copyOf(ANSWERS);
         }
     }
 

@@ -19,6 +19,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -27,7 +30,8 @@ import java.util.List;
 /** The caseload alliance view and the measure catalogue (also as FHIR R4 Questionnaires). */
 @Path("/api/v1/alliance")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Alliance")
+@Tag(name = "Alliance",
+        description = "Ratings and scores, rupture episodes and repairs, trends, the caseload view, the measure catalogue")
 @SecurityRequirement(name = "jwt")
 public class CaseloadResource {
 
@@ -62,6 +66,10 @@ public class CaseloadResource {
     @Operation(summary = "Import the wording your organisation may use for a structure-only measure",
             description = "A FHIR R4 Questionnaire whose items are exactly the measure's (by linkId). Item text in English, "
                     + "other languages in the core translation extension. Scoring stays as shipped.")
+    @APIResponse(responseCode = "200", description = "The measure as a FHIR Questionnaire with the imported wording",
+            content = @Content(mediaType = FHIR_JSON, schema = @Schema(implementation = String.class)))
+    @APIResponse(responseCode = "409", description = "Rapport's own measures keep their wording")
+    @APIResponse(responseCode = "422", description = "The questionnaire's items are not exactly the measure's")
     public String importWording(@PathParam("measureId") String measureId, byte[] questionnaire) {
         fhir.importWording(measureId, questionnaire);
         return fhir.questionnaire(measureId);

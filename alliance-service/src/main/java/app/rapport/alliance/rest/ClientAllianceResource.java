@@ -29,6 +29,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -47,7 +51,8 @@ import java.util.UUID;
 @Path("/api/v1/alliance/clients/{clientId}")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Alliance")
+@Tag(name = "Alliance",
+        description = "Ratings and scores, rupture episodes and repairs, trends, the caseload view, the measure catalogue")
 @SecurityRequirement(name = "jwt")
 public class ClientAllianceResource {
 
@@ -97,6 +102,11 @@ public class ClientAllianceResource {
                     + "or resolves the pair's episode. Publishes rapport.alliance.feedback-recorded.v1 and any episode events. "
                     + "completedAt (ISO instant, at most a year ago, not in the future) dates a response filled in earlier; "
                     + "the rules judge it when it arrives.")
+    @APIResponse(responseCode = "201",
+            description = "Scored, with the signals it raised and the episode it opened, extended or resolved",
+            content = @Content(schema = @Schema(implementation = ResponseView.class)))
+    @APIResponse(responseCode = "422",
+            description = "The measure has no imported wording, or the professional is not a case manager or therapist in the circle")
     public Response record(@PathParam("clientId") UUID clientId, @Valid @NotNull RecordResponse body) {
         var recorded = alliance.record(clientId, body.professionalId(), body.measureId(), body.answers(), body.sessionId(),
                 body.language(), body.completedAt());
@@ -109,6 +119,8 @@ public class ClientAllianceResource {
     @Operation(summary = "Report a rupture marker in your own relationship with the client",
             description = "kind: withdrawal or confrontation; observedAt (optional, as completedAt of a response) when it was seen. "
                     + "Opens or extends your episode with this client.")
+    @APIResponse(responseCode = "201", description = "Recorded; the episode it opened or extended (episodeId, state)",
+            content = @Content(schema = @Schema(type = SchemaType.OBJECT)))
     public Response marker(@PathParam("clientId") UUID clientId, @Valid @NotNull ReportMarker body) {
         RuptureEpisode episode = alliance.reportMarker(clientId, body.kind(), body.observedAt());
         return Response.status(201).entity(Map.of("episodeId", episode.id, "state", episode.state.wire())).build();
@@ -126,6 +138,9 @@ public class ClientAllianceResource {
     @Path("/episodes/{episodeId}/acknowledge")
     @RolesAllowed({Roles.CASE_MANAGER, Roles.TEAM_LEAD, Roles.THERAPIST})
     @Operation(summary = "Acknowledge a rupture episode")
+    @APIResponse(responseCode = "200", description = "Acknowledged",
+            content = @Content(schema = @Schema(implementation = EpisodeView.class)))
+    @APIResponse(responseCode = "409", description = "Not possible in the episode's current state")
     public EpisodeView acknowledge(@PathParam("clientId") UUID clientId, @PathParam("episodeId") UUID episodeId) {
         return EpisodeView.of(alliance.acknowledge(clientId, episodeId));
     }
@@ -135,6 +150,9 @@ public class ClientAllianceResource {
     @RolesAllowed({Roles.CASE_MANAGER, Roles.TEAM_LEAD, Roles.THERAPIST})
     @Operation(summary = "Record a repair attempt", description = "strategy: explore-together, acknowledge-own-part, "
             + "clarify-rationale, change-task-or-goal, adjust-practicalities, involve-team, other. The note stays here.")
+    @APIResponse(responseCode = "201", description = "Recorded; the episode",
+            content = @Content(schema = @Schema(implementation = EpisodeView.class)))
+    @APIResponse(responseCode = "409", description = "Not possible in the episode's current state")
     public Response repair(@PathParam("clientId") UUID clientId, @PathParam("episodeId") UUID episodeId,
                            @Valid @NotNull NewRepair body) {
         return Response.status(201).entity(EpisodeView.of(alliance.recordRepair(clientId, episodeId, body.strategy(), body.note())))
@@ -145,6 +163,9 @@ public class ClientAllianceResource {
     @Path("/episodes/{episodeId}/close")
     @RolesAllowed({Roles.CASE_MANAGER, Roles.TEAM_LEAD, Roles.THERAPIST})
     @Operation(summary = "Close an episode unresolved")
+    @APIResponse(responseCode = "200", description = "Closed unresolved",
+            content = @Content(schema = @Schema(implementation = EpisodeView.class)))
+    @APIResponse(responseCode = "409", description = "Not possible in the episode's current state")
     public EpisodeView close(@PathParam("clientId") UUID clientId, @PathParam("episodeId") UUID episodeId) {
         return EpisodeView.of(alliance.close(clientId, episodeId));
     }

@@ -14,6 +14,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -24,7 +27,7 @@ import java.util.UUID;
 @Path("/api/v1/alliance/clients/{clientId}/feedback-links")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Feedback links")
+@Tag(name = "Feedback links", description = "One-time links a client rates a session through, without an account")
 @SecurityRequirement(name = "jwt")
 public class FeedbackLinkCreationResource {
 
@@ -43,6 +46,9 @@ public class FeedbackLinkCreationResource {
     @Operation(summary = "Create a one-time feedback link",
             description = "For the client's rating of their work with professionalId (default: you), in the client's "
                     + "preferred language. Valid once, for four days by default. The token is shown only here.")
+    @APIResponse(responseCode = "201", description = "The link; its token is shown only now",
+            content = @Content(schema = @Schema(implementation = CreatedLink.class)))
+    @APIResponse(responseCode = "422", description = "The professional or measure cannot be used for this client")
     public Response create(@PathParam("clientId") UUID clientId, @Valid NewLink body) {
         NewLink in = body == null ? new NewLink(null, null, null) : body;
         var created = links.create(clientId, in.professionalId(), in.measureId(), in.sessionId());

@@ -18,6 +18,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
@@ -29,7 +32,7 @@ import java.util.Set;
 @Path("/api/v1/feedback")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Feedback links")
+@Tag(name = "Feedback links", description = "One-time links a client rates a session through, without an account")
 public class FeedbackLinkResource {
 
     private static final Set<String> RIGHT_TO_LEFT = Set.of("ur", "ar", "fa", "he", "ps", "sd", "yi");
@@ -59,6 +62,9 @@ public class FeedbackLinkResource {
     @PermitAll
     @Operation(summary = "Open a feedback link", description = "No account needed. 404 for an unknown or altered link, "
             + "410 when it was used or has expired.")
+    @APIResponse(responseCode = "200", description = "The form in the link's language",
+            content = @Content(schema = @Schema(implementation = FormView.class)))
+    @APIResponse(responseCode = "410", description = "The link has been used or has expired")
     public FormView open(@PathParam("token") String token) {
         var form = links.open(token);
         MeasureDefinition m = form.measure();
@@ -75,6 +81,9 @@ public class FeedbackLinkResource {
     @Path("/{token}")
     @PermitAll
     @Operation(summary = "Answer a feedback link", description = "Once. A second, late or altered submission is refused.")
+    @APIResponse(responseCode = "201", description = "Received",
+            content = @Content(schema = @Schema(implementation = Received.class)))
+    @APIResponse(responseCode = "410", description = "The link has been used or has expired")
     public Response submit(@PathParam("token") String token, @Valid @NotNull Answers body) {
         var recorded = links.submit(token, body.answers());
         return Response.status(201).entity(new Received(THANKS.getOrDefault(recorded.response().language, THANKS.get("en"))))

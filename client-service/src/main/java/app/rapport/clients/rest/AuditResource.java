@@ -24,7 +24,7 @@ import java.util.UUID;
 
 @Path("/api/v1/clients/{clientId}/audit")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Privacy")
+@Tag(name = "Privacy", description = "The subject-access export and the audit of who read or changed a client's data")
 @SecurityRequirement(name = "jwt")
 public class AuditResource {
 
@@ -40,7 +40,7 @@ public class AuditResource {
 
     @GET
     @RolesAllowed({Roles.CASE_MANAGER, Roles.TEAM_LEAD, Roles.ORG_ADMIN})
-    @Operation(summary = "Who read or changed the client's record",
+    @Operation(operationId = "readAudit", summary = "Who read or changed the client's record",
             description = "Newest first. Reading the audit log is itself audited, so pages come from a snapshot: pass the "
                     + "asOf of the first page to later pages and they will not shift. Still readable after erasure.")
     public AuditPageView read(@PathParam("clientId") UUID clientId,

@@ -20,6 +20,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -30,7 +34,8 @@ import java.util.UUID;
 @Path("/api/v1/clients/{clientId}/care-circle")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Care circle")
+@Tag(name = "Care circle",
+        description = "The professionals and family around a client; membership decides who sees the client")
 @SecurityRequirement(name = "jwt")
 public class CareCircleResource {
 
@@ -54,6 +59,11 @@ public class CareCircleResource {
     @Operation(summary = "Add someone to the care circle",
             description = "A professional from the directory (userId; role must match theirs) or a family member (displayName, "
                     + "relationship). 409 if they are already an active member. Publishes rapport.careteam.member-joined.v1.")
+    @APIResponse(responseCode = "201", description = "Joined",
+            headers = {@Header(name = "Location", ref = "Location")},
+            content = @Content(schema = @Schema(implementation = MemberView.class)))
+    @APIResponse(responseCode = "409", description = "Already an active member")
+    @APIResponse(responseCode = "422", description = "The person cannot take that role in this circle")
     public Response add(@PathParam("clientId") UUID clientId, @Valid @NotNull NewMember body, @Context UriInfo uri) {
         var member = careCircle.add(clientId, body);
         return Response.created(uri.getAbsolutePathBuilder().path(member.id.toString()).build())
@@ -66,6 +76,9 @@ public class CareCircleResource {
     @Operation(summary = "End a membership",
             description = "From leftOn (default today) the person sees nothing more of the client. 409 if it already ended or "
                     + "it is the only case manager. Publishes rapport.careteam.member-left.v1.")
+    @APIResponse(responseCode = "200", description = "Ended",
+            content = @Content(schema = @Schema(implementation = MemberView.class)))
+    @APIResponse(responseCode = "409", description = "The membership has already ended, or it is the only case manager")
     public MemberView end(@PathParam("clientId") UUID clientId, @PathParam("memberId") UUID memberId, @Valid EndMembership body) {
         return MemberView.of(careCircle.end(clientId, memberId, body == null ? null : body.leftOn()));
     }

@@ -17,6 +17,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -27,7 +30,7 @@ import java.util.UUID;
 @Path("/api/v1/clients/{clientId}")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Clients")
+@Tag(name = "Clients", description = "Registering clients, their profile, the caseload, discharge and erasure")
 @SecurityRequirement(name = "jwt")
 public class ClientLifecycleResource {
 
@@ -47,6 +50,9 @@ public class ClientLifecycleResource {
     @Operation(summary = "Discharge a client",
             description = "ending is planned or unplanned; dischargedOn defaults to today (UK) and cannot be in the future. "
                     + "Discharging twice is a 409. Starts the record-keeping period. Publishes rapport.client.discharged.v1.")
+    @APIResponse(responseCode = "200", description = "Discharged",
+            content = @Content(schema = @Schema(implementation = ClientView.class)))
+    @APIResponse(responseCode = "409", description = "Already discharged")
     public ClientView discharge(@PathParam("clientId") UUID clientId, @Valid @NotNull DischargeRequest body) {
         return ClientView.full(discharge.discharge(clientId, body));
     }
@@ -59,6 +65,10 @@ public class ClientLifecycleResource {
                     + "is open (legal-hold), while the client is not discharged (not-discharged) or within the agreed "
                     + "record-keeping period after discharge (retention-period); the detail says why and until when. "
                     + "Afterwards the client is 404 everywhere except its audit log. Publishes rapport.client.erased.v1.")
+    @APIResponse(responseCode = "200", description = "Erased",
+            content = @Content(schema = @Schema(implementation = ErasureView.class)))
+    @APIResponse(responseCode = "409",
+            description = "Refused for now: legal hold, not discharged, or the retention period has not passed")
     public ErasureView erase(@PathParam("clientId") UUID clientId, @Valid @NotNull ErasureRequest body) {
         Client erased = erasure.erase(clientId, body);
         return new ErasureView(erased.id, erased.reference, "erased", erased.erasedAt, erased.erasedBy);

@@ -36,6 +36,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -46,7 +50,7 @@ import java.util.UUID;
 @Path("/api/v1/clients")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Clients")
+@Tag(name = "Clients", description = "Registering clients, their profile, the caseload, discharge and erasure")
 @SecurityRequirement(name = "jwt")
 public class ClientResource {
 
@@ -71,6 +75,9 @@ public class ClientResource {
     @RolesAllowed({Roles.CASE_MANAGER, Roles.TEAM_LEAD})
     @Operation(summary = "Register a client",
             description = "The caller becomes the client's case manager. Publishes rapport.client.registered.v1.")
+    @APIResponse(responseCode = "201", description = "Registered",
+            headers = {@Header(name = "Location", ref = "Location"), @Header(name = "ETag", ref = "ETag")},
+            content = @Content(schema = @Schema(implementation = ClientView.class)))
     public Response register(@Valid @NotNull ClientProfile body, @Context UriInfo uri) {
         var client = registration.register(body, caller);
         return Response.created(uri.getAbsolutePathBuilder().path(client.id.toString()).build())
@@ -81,9 +88,12 @@ public class ClientResource {
     @Path("/{clientId}")
     @RolesAllowed({Roles.CASE_MANAGER, Roles.TEAM_LEAD, Roles.THERAPIST, Roles.SUPPORT_WORKER, Roles.SOLICITOR,
             Roles.SOLICITOR_SYSTEM})
-    @Operation(summary = "Read a client",
+    @Operation(operationId = "getClient", summary = "Read a client",
             description = "404 unless the caller is in the client's care circle, leads its team, or acts for the firm on its case. "
                     + "Support workers see contact and preferences; solicitors see the name and case references.")
+    @APIResponse(responseCode = "200", description = "The client as the caller may see them",
+            headers = {@Header(name = "ETag", ref = "ETag")},
+            content = @Content(schema = @Schema(implementation = ClientView.class)))
     public Response get(@PathParam("clientId") UUID clientId) {
         Access granted = records.read(clientId);
         return Response.ok(ClientView.of(granted.client(), granted.relationship())).tag(etag(granted.client().version)).build();
@@ -95,6 +105,10 @@ public class ClientResource {
     @Operation(summary = "Replace a client's profile",
             description = "Send the whole profile (absent fields are cleared). Send If-Match with the ETag you read to avoid "
                     + "overwriting a colleague's change (412 if it moved on). Publishes rapport.client.updated.v1 when anything changed.")
+    @APIResponse(responseCode = "200", description = "Replaced",
+            headers = {@Header(name = "ETag", ref = "ETag")},
+            content = @Content(schema = @Schema(implementation = ClientView.class)))
+    @APIResponse(responseCode = "412", description = "If-Match names a version that is no longer current")
     public Response update(@PathParam("clientId") UUID clientId, @Valid @NotNull ClientProfile body,
                            @HeaderParam("If-Match") String ifMatch) {
         Access granted = records.update(clientId, body, version(ifMatch));

@@ -19,6 +19,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -27,7 +30,7 @@ import java.util.UUID;
 @Path("/api/v1/clients/{clientId}/consent")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Consent")
+@Tag(name = "Consent", description = "What the client agrees to share, with whom, and how long records are kept")
 @SecurityRequirement(name = "jwt")
 public class ConsentResource {
 
@@ -36,7 +39,7 @@ public class ConsentResource {
 
     @GET
     @RolesAllowed({Roles.CASE_MANAGER, Roles.TEAM_LEAD, Roles.THERAPIST, Roles.SUPPORT_WORKER})
-    @Operation(summary = "Read a client's consent",
+    @Operation(operationId = "readConsent", summary = "Read a client's consent",
             description = "What each recipient (each care-circle role, and each member of the circle) may see of each data "
                     + "category today and why (default, decision, expired grant, never shared), every decision newest "
                     + "first, and the record-keeping agreement. Case managers always see everything and are not listed.")
@@ -51,6 +54,9 @@ public class ConsentResource {
                     + "effectiveFrom defaults to today (Europe/London) and cannot be in the past; only grants may end "
                     + "(effectiveUntil). Alliance and session-note data can never be granted to solicitors or family (422). "
                     + "Takes effect with the next request. Publishes rapport.consent.granted.v1 or rapport.consent.withdrawn.v1.")
+    @APIResponse(responseCode = "201", description = "Decided",
+            content = @Content(schema = @Schema(implementation = ConsentView.Decision.class)))
+    @APIResponse(responseCode = "422", description = "That category may never be shared with that recipient")
     public Response decide(@PathParam("clientId") UUID clientId, @Valid @NotNull ConsentRequest body) {
         ConsentRecord record = consent.decide(clientId, body);
         return Response.status(Response.Status.CREATED).entity(ConsentView.Decision.of(record)).build();

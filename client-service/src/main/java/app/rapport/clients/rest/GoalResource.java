@@ -28,6 +28,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -38,7 +42,7 @@ import java.util.UUID;
 @Path("/api/v1/clients/{clientId}/goals")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Goals")
+@Tag(name = "Goals", description = "Goals agreed with the client, in their words, and progress on them")
 @SecurityRequirement(name = "jwt")
 public class GoalResource {
 
@@ -48,7 +52,7 @@ public class GoalResource {
     @GET
     @RolesAllowed({Roles.CASE_MANAGER, Roles.TEAM_LEAD, Roles.THERAPIST, Roles.SUPPORT_WORKER, Roles.SOLICITOR,
             Roles.SOLICITOR_SYSTEM})
-    @Operation(summary = "List a client's goals",
+    @Operation(operationId = "listGoals", summary = "List a client's goals",
             description = "Oldest first; filter with ?status=. Solicitors of the firm on the case see each goal's words and "
                     + "status only, and only with the client's consent for goals (403 otherwise).")
     public List<GoalView> list(@PathParam("clientId") UUID clientId,
@@ -62,8 +66,11 @@ public class GoalResource {
     @Path("/{goalId}")
     @RolesAllowed({Roles.CASE_MANAGER, Roles.TEAM_LEAD, Roles.THERAPIST, Roles.SUPPORT_WORKER, Roles.SOLICITOR,
             Roles.SOLICITOR_SYSTEM})
-    @Operation(summary = "Read one goal", description = "With its progress notes, newest first, for the case team; "
+    @Operation(operationId = "getGoal", summary = "Read one goal", description = "With its progress notes, newest first, for the case team; "
             + "the ETag is the goal's version for If-Match.")
+    @APIResponse(responseCode = "200", description = "The goal with its progress notes",
+            headers = {@Header(name = "ETag", ref = "ETag")},
+            content = @Content(schema = @Schema(implementation = GoalView.class)))
     public Response get(@PathParam("clientId") UUID clientId, @PathParam("goalId") UUID goalId) {
         GoalReading reading = goals.get(clientId, goalId);
         GoalDetails goal = reading.goals().get(0);
@@ -76,6 +83,9 @@ public class GoalResource {
     @Operation(summary = "Set a goal with the client",
             description = "statement in the client's words (up to 1000 characters), up to 20 agreed tasks (300 each), agreedBy: "
                     + "user ids of active care-circle professionals who agreed it. Starts active. Publishes rapport.goal.set.v1.")
+    @APIResponse(responseCode = "201", description = "Set",
+            headers = {@Header(name = "Location", ref = "Location"), @Header(name = "ETag", ref = "ETag")},
+            content = @Content(schema = @Schema(implementation = GoalView.class)))
     public Response set(@PathParam("clientId") UUID clientId, @Valid @NotNull GoalRequest body, @Context UriInfo uri) {
         GoalDetails goal = goals.set(clientId, body);
         return Response.created(uri.getAbsolutePathBuilder().path(goal.goal().id.toString()).build())
@@ -89,6 +99,11 @@ public class GoalResource {
             description = "Absent fields stay; tasks replaces the list. Status moves active <-> on-hold, and from either to "
                     + "achieved or withdrawn, which are final (409 for any later change). Send If-Match with the ETag you read "
                     + "(412 if the goal moved on). Publishes rapport.goal.updated.v1, and rapport.goal.achieved.v1 on achieving.")
+    @APIResponse(responseCode = "200", description = "Changed",
+            headers = {@Header(name = "ETag", ref = "ETag")},
+            content = @Content(schema = @Schema(implementation = GoalView.class)))
+    @APIResponse(responseCode = "409", description = "The goal is achieved or withdrawn")
+    @APIResponse(responseCode = "412", description = "If-Match names a version that is no longer current")
     public Response change(@PathParam("clientId") UUID clientId, @PathParam("goalId") UUID goalId,
                            @Valid @NotNull GoalChange body, @HeaderParam("If-Match") String ifMatch) {
         GoalDetails goal = goals.change(clientId, goalId, body, version(ifMatch));
@@ -102,6 +117,10 @@ public class GoalResource {
             description = "A note (up to 2000 characters) for a day (default today, not in the future), optionally with a "
                     + "progress estimate 0-100; the caller is the author. Not on achieved or withdrawn goals (409). "
                     + "Publishes rapport.goal.updated.v1 with the latest estimate.")
+    @APIResponse(responseCode = "201", description = "Noted; the goal with its latest estimate",
+            headers = {@Header(name = "ETag", ref = "ETag")},
+            content = @Content(schema = @Schema(implementation = GoalView.class)))
+    @APIResponse(responseCode = "409", description = "The goal is achieved or withdrawn")
     public Response addProgress(@PathParam("clientId") UUID clientId, @PathParam("goalId") UUID goalId,
                                 @Valid @NotNull ProgressRequest body, @HeaderParam("If-Match") String ifMatch) {
         GoalDetails goal = goals.addProgress(clientId, goalId, body, version(ifMatch));

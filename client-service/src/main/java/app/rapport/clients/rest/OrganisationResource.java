@@ -32,7 +32,7 @@ import java.util.Set;
 @Path("/api/v1/organisations/{organisationId}")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Organisations")
+@Tag(name = "Organisations", description = "An organisation's own directory: its teams and professionals")
 @SecurityRequirement(name = "jwt")
 @RolesAllowed(Roles.ORG_ADMIN)
 public class OrganisationResource {
@@ -71,7 +71,7 @@ public class OrganisationResource {
     OrganisationDirectory directory;
 
     @GET
-    @Operation(summary = "Read an organisation", description = "Your own organisation, or a law firm.")
+    @Operation(operationId = "readOrganisation", summary = "Read an organisation", description = "Your own organisation, or a law firm.")
     public OrganisationView read(@PathParam("organisationId") String organisationId) {
         return OrganisationView.of(directory.read(organisationId));
     }

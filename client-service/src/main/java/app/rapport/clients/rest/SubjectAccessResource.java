@@ -13,6 +13,10 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -21,7 +25,7 @@ import java.util.UUID;
 
 @Path("/api/v1/clients/{clientId}/export")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Privacy")
+@Tag(name = "Privacy", description = "The subject-access export and the audit of who read or changed a client's data")
 @SecurityRequirement(name = "jwt")
 public class SubjectAccessResource {
 
@@ -34,6 +38,9 @@ public class SubjectAccessResource {
             description = "Everything client-service holds about the client, one section per kind of data, as a JSON "
                     + "attachment. Audit-logged. Publishes rapport.client.subject-access-requested.v1 so the other services "
                     + "prepare their part under the same requestId.")
+    @APIResponse(responseCode = "200", description = "The export, as an attachment",
+            headers = {@Header(name = "Content-Disposition", ref = "Content-Disposition")},
+            content = @Content(schema = @Schema(implementation = SubjectAccessExport.ExportDocument.class)))
     public Response export(@PathParam("clientId") UUID clientId) {
         SubjectAccessExport.ExportDocument document = export.export(clientId);
         // The reference, not the name: the file name ends up in download folders and mail subjects.

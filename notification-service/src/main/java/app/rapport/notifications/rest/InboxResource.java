@@ -34,7 +34,7 @@ import java.util.UUID;
 @Path("/api/v1/notifications/inbox")
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated
-@Tag(name = "Inbox")
+@Tag(name = "Inbox", description = "The caller's in-app notifications and their live stream")
 public class InboxResource {
 
     @Inject
@@ -50,7 +50,7 @@ public class InboxResource {
     ObjectMapper json;
 
     @GET
-    @Operation(summary = "My notifications, newest first, with the unread count; archived=true lists the archive")
+    @Operation(operationId = "listInbox", summary = "My notifications, newest first, with the unread count; archived=true lists the archive")
     public InboxPage list(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(value = Paging.LAST_PAGE, message = Paging.LAST_PAGE_MESSAGE) int page,
                           @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size,
                           @QueryParam("archived") @DefaultValue("false") boolean archived) {

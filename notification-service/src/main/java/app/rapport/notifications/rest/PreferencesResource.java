@@ -19,7 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Authenticated
-@Tag(name = "Preferences")
+@Tag(name = "Preferences", description = "How and when the caller hears about each group of events")
 public class PreferencesResource {
 
     @Inject

@@ -22,6 +22,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
@@ -32,7 +35,7 @@ import java.util.UUID;
 @Path("/api/v1/notifications/webhooks")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.ORG_ADMIN, Roles.SOLICITOR_SYSTEM})
-@Tag(name = "Webhooks")
+@Tag(name = "Webhooks", description = "Signed webhook subscriptions for firms' systems, their deliveries and replays")
 public class WebhookResource {
 
     private static final List<String> STATUSES = List.of("pending", "succeeded", "dead", "withheld");
@@ -50,6 +53,8 @@ public class WebhookResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Subscribe an HTTPS endpoint to event types; the answer shows the signing secret once")
+    @APIResponse(responseCode = "201", description = "Subscribed; the signing secret is shown only now",
+            content = @Content(schema = @Schema(implementation = WebhookViews.Subscription.class)))
     public Response create(WebhookViews.NewSubscription request) {
         if (request == null) {
             throw ProblemException.invalidField("url", "is required");
@@ -59,7 +64,7 @@ public class WebhookResource {
     }
 
     @GET
-    @Operation(summary = "My organisation's subscriptions")
+    @Operation(operationId = "listWebhooks", summary = "My organisation's subscriptions")
     public List<WebhookViews.Subscription> list() {
         return subscriptions.list(organisation()).stream().map(s -> WebhookViews.Subscription.of(s, false)).toList();
     }
@@ -79,6 +84,7 @@ public class WebhookResource {
 
     @DELETE
     @Path("/{id}")
+    @APIResponse(responseCode = "204", description = "Deleted")
     public Response delete(@PathParam("id") UUID id) {
         subscriptions.delete(organisation(), id);
         return Response.noContent().build();
@@ -109,6 +115,9 @@ public class WebhookResource {
     @POST
     @Path("/{id}/deliveries/{deliveryId}/replay")
     @Operation(summary = "Send a dead or delivered item again, with a fresh retry window")
+    @APIResponse(responseCode = "202", description = "Queued for delivery again",
+            content = @Content(schema = @Schema(implementation = WebhookViews.Delivery.class)))
+    @APIResponse(responseCode = "409", description = "Pending or withheld deliveries cannot be replayed")
     public Response replay(@PathParam("id") UUID id, @PathParam("deliveryId") UUID deliveryId) {
         WebhookDelivery delivery = subscriptions.replay(organisation(), id, deliveryId);
         return Response.accepted(WebhookViews.Delivery.of(delivery, subscriptions.attempts(delivery.id))).build();

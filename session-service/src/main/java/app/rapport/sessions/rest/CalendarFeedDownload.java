@@ -13,7 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The feed itself, read by calendar applications: the secret in the URL is the only credential. */
 @Path("/api/v1/sessions/calendar")
-@Tag(name = "Calendar feeds")
+@Tag(name = "Calendar feeds", description = "A professional's private iCalendar feed of their sessions")
 public class CalendarFeedDownload {
 
     @Inject

@@ -16,6 +16,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -25,7 +29,8 @@ import java.util.UUID;
 @Path("/api/v1/sessions/contracts")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Contracts and endings")
+@Tag(name = "Contracts and endings",
+        description = "Sessions agreed per client and professional, and how the work ended")
 @SecurityRequirement(name = "jwt")
 public class ContractResource {
 
@@ -37,6 +42,9 @@ public class ContractResource {
     @Operation(summary = "Agree a number of sessions with one professional",
             description = "Attended sessions count as used; when at most rapport.sessions.ending.threshold (default 2) are left, "
                     + "rapport.session.ending-approaching.v1 is published once.")
+    @APIResponse(responseCode = "201", description = "Agreed",
+            content = @Content(schema = @Schema(implementation = Contracts.ContractView.class)))
+    @APIResponse(responseCode = "404", description = "No such client, or one the caller may not see")
     public Response agree(@Valid @NotNull Contracts.NewContract body) {
         return Response.status(Response.Status.CREATED).entity(contracts.agree(body)).build();
     }
@@ -44,6 +52,9 @@ public class ContractResource {
     @GET
     @RolesAllowed({Roles.CASE_MANAGER, Roles.TEAM_LEAD, Roles.THERAPIST})
     @Operation(summary = "A client's contracts with sessions used and left")
+    @APIResponse(responseCode = "200", description = "The contracts",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = Contracts.ContractView.class)))
+    @APIResponse(responseCode = "404", description = "No such client, or one the caller may not see")
     public List<Contracts.ContractView> list(@QueryParam("clientId") @NotNull UUID clientId) {
         return contracts.of(clientId);
     }

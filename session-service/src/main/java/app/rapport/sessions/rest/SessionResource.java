@@ -26,6 +26,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -39,7 +43,8 @@ import java.util.UUID;
 @Path("/api/v1/sessions")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Sessions")
+@Tag(name = "Sessions",
+        description = "Booking, series, attendance, cancellations, moves and the views of a client's, a team's or one's own sessions")
 @SecurityRequirement(name = "jwt")
 public class SessionResource {
 
@@ -68,6 +73,11 @@ public class SessionResource {
     @Operation(summary = "Book a session",
             description = "Start and end are wall-clock times in timeZone (IANA; default Europe/London). Every professional must be "
                     + "in the client's care team; 409 names the clash if any of them is already booked. Publishes rapport.session.scheduled.v1.")
+    @APIResponse(responseCode = "201", description = "Booked",
+            headers = {@Header(name = "Location", ref = "Location")},
+            content = @Content(schema = @Schema(implementation = SessionView.class)))
+    @APIResponse(responseCode = "409", description = "A professional is already booked at an overlapping time")
+    @APIResponse(responseCode = "404", description = "No such client, or one the caller may not see")
     public Response book(@Valid @NotNull SessionRequest body, @Context UriInfo uri) {
         var session = scheduling.book(body);
         return Response.created(uri.getBaseUriBuilder().path("api/v1/sessions").path(session.id.toString()).build())
@@ -80,6 +90,10 @@ public class SessionResource {
     @Operation(summary = "Book a recurring series",
             description = "RFC 5545 RRULE with COUNT or UNTIL; occurrences keep their wall-clock time across daylight-saving changes. "
                     + "All occurrences are booked or none. Each occurrence can then be moved or cancelled on its own.")
+    @APIResponse(responseCode = "201", description = "Every occurrence booked",
+            content = @Content(schema = @Schema(implementation = SeriesView.class)))
+    @APIResponse(responseCode = "409", description = "A professional is already booked at an overlapping time")
+    @APIResponse(responseCode = "404", description = "No such client, or one the caller may not see")
     public Response bookSeries(@Valid @NotNull SeriesRequest body) {
         var booked = scheduling.bookSeries(body);
         return Response.status(Response.Status.CREATED)
@@ -123,6 +137,9 @@ public class SessionResource {
     @Path("/{sessionId}/attendance")
     @RolesAllowed({Roles.CASE_MANAGER, Roles.TEAM_LEAD, Roles.THERAPIST, Roles.SUPPORT_WORKER})
     @Operation(summary = "Record that the client attended", description = "Publishes rapport.session.attended.v1.")
+    @APIResponse(responseCode = "200", description = "Attended",
+            content = @Content(schema = @Schema(implementation = SessionView.class)))
+    @APIResponse(responseCode = "409", description = "Not possible from the session's current status")
     public SessionView attend(@PathParam("sessionId") UUID sessionId, @Valid @NotNull Transitions.Attendance body) {
         return SessionView.of(transitions.attend(sessionId, body), null);
     }
@@ -131,6 +148,9 @@ public class SessionResource {
     @Path("/{sessionId}/missed")
     @RolesAllowed({Roles.CASE_MANAGER, Roles.TEAM_LEAD, Roles.THERAPIST, Roles.SUPPORT_WORKER})
     @Operation(summary = "Record that the client did not attend", description = "Publishes rapport.session.missed.v1.")
+    @APIResponse(responseCode = "200", description = "Marked as missed",
+            content = @Content(schema = @Schema(implementation = SessionView.class)))
+    @APIResponse(responseCode = "409", description = "Not possible from the session's current status")
     public SessionView missed(@PathParam("sessionId") UUID sessionId) {
         return SessionView.of(transitions.miss(sessionId), null);
     }
@@ -139,6 +159,9 @@ public class SessionResource {
     @Path("/{sessionId}/cancellation")
     @RolesAllowed({Roles.CASE_MANAGER, Roles.TEAM_LEAD, Roles.THERAPIST, Roles.SUPPORT_WORKER})
     @Operation(summary = "Cancel a session", description = "Hours of notice are computed from now to the start. Publishes rapport.session.cancelled.v1.")
+    @APIResponse(responseCode = "200", description = "Cancelled",
+            content = @Content(schema = @Schema(implementation = SessionView.class)))
+    @APIResponse(responseCode = "409", description = "Not possible from the session's current status")
     public SessionView cancel(@PathParam("sessionId") UUID sessionId, @Valid @NotNull Transitions.Cancellation body) {
         return SessionView.of(transitions.cancel(sessionId, body), null);
     }
@@ -148,6 +171,11 @@ public class SessionResource {
     @RolesAllowed({Roles.CASE_MANAGER, Roles.TEAM_LEAD, Roles.THERAPIST})
     @Operation(summary = "Move a session",
             description = "The session becomes rescheduled and a new one is booked at the new time (201 with it). Publishes rapport.session.rescheduled.v1.")
+    @APIResponse(responseCode = "201", description = "The new session; the old one is now rescheduled",
+            headers = {@Header(name = "Location", ref = "Location")},
+            content = @Content(schema = @Schema(implementation = SessionView.class)))
+    @APIResponse(responseCode = "409",
+            description = "Not possible from the session's current status, or a double booking")
     public Response reschedule(@PathParam("sessionId") UUID sessionId, @Valid @NotNull Transitions.Move body, @Context UriInfo uri) {
         var moved = transitions.reschedule(sessionId, body);
         return Response.created(uri.getBaseUriBuilder().path("api/v1/sessions").path(moved.id.toString()).build())
