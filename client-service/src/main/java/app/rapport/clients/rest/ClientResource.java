@@ -7,6 +7,7 @@ import app.rapport.clients.service.ClientDirectory;
 import app.rapport.clients.service.ClientProfile;
 import app.rapport.clients.service.ClientRecords;
 import app.rapport.clients.service.ClientRegistration;
+import app.rapport.platform.links.PublicUrls;
 import app.rapport.platform.problem.ProblemException;
 import app.rapport.platform.security.Caller;
 import app.rapport.platform.security.Roles;
@@ -29,11 +30,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -48,6 +47,10 @@ import java.util.UUID;
 @Tag(name = "Clients")
 @SecurityRequirement(name = "jwt")
 public class ClientResource {
+
+    /** Absolute URLs come from the configured public address, never from the request's Host. */
+    @Inject
+    PublicUrls urls;
 
     private static final String PROFESSIONALS = "case-manager,team-lead,therapist,support-worker,solicitor,solicitor-system";
 
@@ -70,9 +73,9 @@ public class ClientResource {
     @RolesAllowed({Roles.CASE_MANAGER, Roles.TEAM_LEAD})
     @Operation(summary = "Register a client",
             description = "The caller becomes the client's case manager. Publishes rapport.client.registered.v1.")
-    public Response register(@Valid @NotNull ClientProfile body, @Context UriInfo uri) {
+    public Response register(@Valid @NotNull ClientProfile body) {
         var client = registration.register(body, caller);
-        return Response.created(uri.getAbsolutePathBuilder().path(client.id.toString()).build())
+        return Response.created(urls.of("/api/v1/clients/", client.id))
                 .tag(etag(client.version)).entity(ClientView.full(client)).build();
     }
 

@@ -1,5 +1,6 @@
 package app.rapport.sessions.rest;
 
+import app.rapport.platform.links.PublicUrls;
 import app.rapport.platform.security.Roles;
 import app.rapport.sessions.service.CalendarFeeds;
 import jakarta.annotation.security.RolesAllowed;
@@ -8,10 +9,8 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -20,6 +19,10 @@ import java.net.URI;
 @Path("/api/v1/sessions/calendar-feed")
 @Tag(name = "Calendar feeds")
 public class CalendarFeedResource {
+
+    /** Absolute URLs come from the configured public address, never from the request's Host. */
+    @Inject
+    PublicUrls urls;
 
     public record FeedLink(URI url) {
     }
@@ -32,10 +35,10 @@ public class CalendarFeedResource {
     @RolesAllowed({Roles.CASE_MANAGER, Roles.TEAM_LEAD, Roles.THERAPIST, Roles.SUPPORT_WORKER})
     @Operation(summary = "Issue the caller's private calendar feed URL",
             description = "The URL is shown once; issuing a new one revokes the previous one.")
-    public Response issue(@Context UriInfo uri) {
+    public Response issue() {
         String token = feeds.issue();
         return Response.status(Response.Status.CREATED)
-                .entity(new FeedLink(uri.getBaseUriBuilder().path("api/v1/sessions/calendar").path(token + ".ics").build()))
+                .entity(new FeedLink(urls.of("/api/v1/sessions/calendar/", token, ".ics")))
                 .header("Cache-Control", "no-store").build();
     }
 

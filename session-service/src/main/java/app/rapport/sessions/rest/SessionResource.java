@@ -1,5 +1,6 @@
 package app.rapport.sessions.rest;
 
+import app.rapport.platform.links.PublicUrls;
 import app.rapport.platform.problem.ProblemException;
 import app.rapport.platform.security.Roles;
 import app.rapport.sessions.service.Availability;
@@ -20,10 +21,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -42,6 +41,10 @@ import java.util.UUID;
 @Tag(name = "Sessions")
 @SecurityRequirement(name = "jwt")
 public class SessionResource {
+
+    /** Absolute URLs come from the configured public address, never from the request's Host. */
+    @Inject
+    PublicUrls urls;
 
     static final String READERS_CSV = "case-manager,team-lead,therapist,support-worker,solicitor";
     private static final Duration LONGEST_RANGE = Duration.ofDays(400);
@@ -68,9 +71,9 @@ public class SessionResource {
     @Operation(summary = "Book a session",
             description = "Start and end are wall-clock times in timeZone (IANA; default Europe/London). Every professional must be "
                     + "in the client's care team; 409 names the clash if any of them is already booked. Publishes rapport.session.scheduled.v1.")
-    public Response book(@Valid @NotNull SessionRequest body, @Context UriInfo uri) {
+    public Response book(@Valid @NotNull SessionRequest body) {
         var session = scheduling.book(body);
-        return Response.created(uri.getBaseUriBuilder().path("api/v1/sessions").path(session.id.toString()).build())
+        return Response.created(urls.of("/api/v1/sessions/", session.id))
                 .entity(SessionView.of(session, null)).build();
     }
 
@@ -148,9 +151,9 @@ public class SessionResource {
     @RolesAllowed({Roles.CASE_MANAGER, Roles.TEAM_LEAD, Roles.THERAPIST})
     @Operation(summary = "Move a session",
             description = "The session becomes rescheduled and a new one is booked at the new time (201 with it). Publishes rapport.session.rescheduled.v1.")
-    public Response reschedule(@PathParam("sessionId") UUID sessionId, @Valid @NotNull Transitions.Move body, @Context UriInfo uri) {
+    public Response reschedule(@PathParam("sessionId") UUID sessionId, @Valid @NotNull Transitions.Move body) {
         var moved = transitions.reschedule(sessionId, body);
-        return Response.created(uri.getBaseUriBuilder().path("api/v1/sessions").path(moved.id.toString()).build())
+        return Response.created(urls.of("/api/v1/sessions/", moved.id))
                 .entity(SessionView.of(moved, null)).build();
     }
 
