@@ -13,13 +13,16 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * One HTTP/1.1 POST to exactly the address that was checked. The socket is opened to that address, so no
  * second DNS lookup can happen; the request carries the URL's host in {@code Host}, and over TLS the URL's host
  * is sent as SNI and the certificate is verified against it (endpoint identification "HTTPS"), as a browser
- * would for the same URL. Only the status line of the answer is read; the connection is then closed.
+ * would for the same URL. Only the answer's status line is read (after any interim 1xx); the connection is
+ * then closed.
  */
 final class PinnedPost {
 
@@ -30,7 +33,8 @@ final class PinnedPost {
         }
     }
 
-    private static final int MAX_STATUS_LINE = 8192;
+    private static final int MAX_LINE = 8192;
+    private static final Pattern STATUS_LINE = Pattern.compile("HTTP/1\\.[01] [1-5][0-9][0-9]( .*)?");
 
     private final SSLSocketFactory tls;
     private final Duration connectTimeout;
@@ -56,7 +60,15 @@ final class PinnedPost {
             out.write(head.toString().getBytes(StandardCharsets.US_ASCII));
             out.write(body);
             out.flush();
-            return status(new BufferedInputStream(socket.getInputStream()), socket, deadline);
+            InputStream in = new BufferedInputStream(socket.getInputStream());
+            int status = status(readLine(in, socket, deadline));
+            while (status < 200) { // an interim answer (e.g. 103 Early Hints): skip its headers, read the final one
+                while (!readLine(in, socket, deadline).isEmpty()) {
+                    // header of the interim answer
+                }
+                status = status(readLine(in, socket, deadline));
+            }
+            return status;
         }
     }
 
@@ -72,7 +84,7 @@ final class PinnedPost {
             SSLParameters parameters = secure.getSSLParameters();
             parameters.setEndpointIdentificationAlgorithm("HTTPS");
             if (url.literal() == null) {
-                parameters.setServerNames(java.util.List.of(new SNIHostName(url.host())));
+                parameters.setServerNames(List.of(new SNIHostName(url.host())));
             }
             secure.setSSLParameters(parameters);
             secure.setSoTimeout((int) connectTimeout.toMillis());
@@ -84,8 +96,8 @@ final class PinnedPost {
         }
     }
 
-    /** Reads "HTTP/1.x NNN ..." within the deadline. */
-    private static int status(InputStream in, Socket socket, long deadline) throws IOException {
+    /** One line of the answer's head, read within the deadline. */
+    private static String readLine(InputStream in, Socket socket, long deadline) throws IOException {
         StringBuilder line = new StringBuilder();
         while (true) {
             long left = Duration.ofNanos(deadline - System.nanoTime()).toMillis();
@@ -94,18 +106,21 @@ final class PinnedPost {
             }
             socket.setSoTimeout((int) left);
             int next = in.read();
-            if (next == -1 || line.length() > MAX_STATUS_LINE) {
+            if (next == -1 || line.length() > MAX_LINE) {
                 throw new MalformedAnswer();
             }
             if (next == '\n') {
-                break;
+                return line.toString().strip();
             }
             line.append((char) next);
         }
-        String text = line.toString().strip();
-        if (!text.matches("HTTP/1\\.[01] [1-5][0-9][0-9]( .*)?")) {
+    }
+
+    /** The code of a status line "HTTP/1.x NNN reason". */
+    private static int status(String line) throws MalformedAnswer {
+        if (!STATUS_LINE.matcher(line).matches()) {
             throw new MalformedAnswer();
         }
-        return Integer.parseInt(text.substring(9, 12));
+        return Integer.parseInt(line.substring(9, 12));
     }
 }
