@@ -87,7 +87,7 @@ class HostHeaderSystemTest {
                         () -> object("givenName", "Ida", "familyName", "Forge", "dateOfBirth", "1984-03-09"),
                         location, raw -> "/api/v1/clients/" + raw.json().path("id").asText()),
                 new Operation("set a goal", org.caseManager, "POST", () -> client.path() + "/goals",
-                        () -> object("statement", "Walk to the shop again"),
+                        () -> object("statement", "Walk to the shop again", "agreedBy", List.of(org.caseManager.userId())),
                         location, raw -> client.path() + "/goals/" + raw.json().path("id").asText()),
                 new Operation("add to the care circle", org.caseManager, "POST", () -> client.path() + "/care-circle",
                         () -> object("role", "family", "displayName", "Ola Forge", "relationship", "brother"),

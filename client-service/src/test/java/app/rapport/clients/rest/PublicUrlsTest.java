@@ -53,7 +53,8 @@ class PublicUrlsTest {
                 return new Created(r, "/api/v1/clients/" + r.path("id"));
             }),
             new Operation("set a goal", (client, forge) -> {
-                Response r = forge.apply(as(DemoUsers.ALICE)).body(Map.of("statement", "Walk to the shop again"))
+                Response r = forge.apply(as(DemoUsers.ALICE)).body(Map.of("statement", "Walk to the shop again",
+                        "agreedBy", List.of(DemoUsers.ALICE.userId())))
                         .post("/api/v1/clients/" + client + "/goals");
                 return new Created(r, "/api/v1/clients/" + client + "/goals/" + r.path("id"));
             }),
