@@ -56,6 +56,7 @@ class OverlayValidationTest {
         CHECKS.put("network policies allow the documented flows and nothing else",
                 (overlay, m) -> NetworkChecks.flows(m, OperationsGuide.read()));
         CHECKS.put("the Ingress routes each API path to the service that serves it", (overlay, m) -> IngressChecks.apiRouting(m));
+        CHECKS.put("absolute URLs start with the Ingress origin", (overlay, m) -> IngressChecks.publicBaseUrl(m));
         CHECKS.put("images are pinned", (overlay, m) -> ImageChecks.pinned(m));
         CHECKS.put("the overlay sets every image", (overlay, m) -> ImageChecks.setByOverlay(m, overlay));
         CHECKS.put("each service uses its own database over verified TLS", (overlay, m) -> DatabaseChecks.ownDatabases(m));

@@ -181,9 +181,8 @@ public final class Platform implements AutoCloseable {
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         env.put("RAPPORT_JWKS_URL", issuer.jwksUrl());
         env.put("RAPPORT_JWT_ISSUER", issuer.issuer());
-        // Links and messages point people at the web client, wherever it listens.
-        env.put("RAPPORT_ALLIANCE_LINKS_BASE_URL", webClientUrl() + "/feedback/");
-        env.put("RAPPORT_WEB_CLIENT_URL", webClientUrl());
+        // Every absolute URL a service emits (Location, feeds, links) starts with the front door, wherever it listens.
+        env.put("RAPPORT_PUBLIC_BASE_URL", webClientUrl());
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
         // Services exit by themselves if this launcher dies without closing them.

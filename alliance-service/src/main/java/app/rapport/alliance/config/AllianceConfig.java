@@ -93,10 +93,6 @@ public interface AllianceConfig {
         /** How long a feedback link stays valid. */
         @WithDefault("P4D")
         Duration expiry();
-
-        /** Where the client's phone opens the form; the token is appended. */
-        @WithDefault("http://127.0.0.1:8080/feedback/")
-        String baseUrl();
     }
 
     /** How far a professional may date a response or a marker before the moment they record it. */

@@ -8,6 +8,7 @@ import app.rapport.alliance.domain.FeedbackLink;
 import app.rapport.alliance.measures.MeasureDefinition;
 import app.rapport.alliance.measures.Rater;
 import app.rapport.alliance.measures.StandardMeasures;
+import app.rapport.platform.links.PublicUrls;
 import app.rapport.platform.problem.Problem;
 import app.rapport.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,6 +50,10 @@ public class FeedbackLinks {
     @Inject
     AllianceConfig config;
 
+    /** The link opens the web client at the configured public address. */
+    @Inject
+    PublicUrls urls;
+
     @Inject
     EntityManager entityManager;
 
@@ -86,7 +91,7 @@ public class FeedbackLinks {
         link.createdAt = now;
         link.expiresAt = now.plus(config.links().expiry());
         link.persist();
-        return new Created(link, token, config.links().baseUrl() + token);
+        return new Created(link, token, urls.of("/feedback/", token).toString());
     }
 
     @Transactional

@@ -2,6 +2,7 @@ package app.rapport.clients.rest;
 
 import app.rapport.clients.service.CareCircle;
 import app.rapport.clients.service.NewMember;
+import app.rapport.platform.links.PublicUrls;
 import app.rapport.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -15,10 +16,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -38,6 +37,10 @@ import java.util.UUID;
         description = "The professionals and family around a client; membership decides who sees the client")
 @SecurityRequirement(name = "jwt")
 public class CareCircleResource {
+
+    /** Absolute URLs come from the configured public address, never from the request's Host. */
+    @Inject
+    PublicUrls urls;
 
     /** Body of ending a membership; both fields optional. */
     public record EndMembership(LocalDate leftOn) {
@@ -64,9 +67,9 @@ public class CareCircleResource {
             content = @Content(schema = @Schema(implementation = MemberView.class)))
     @APIResponse(responseCode = "409", description = "Already an active member")
     @APIResponse(responseCode = "422", description = "The person cannot take that role in this circle")
-    public Response add(@PathParam("clientId") UUID clientId, @Valid @NotNull NewMember body, @Context UriInfo uri) {
+    public Response add(@PathParam("clientId") UUID clientId, @Valid @NotNull NewMember body) {
         var member = careCircle.add(clientId, body);
-        return Response.created(uri.getAbsolutePathBuilder().path(member.id.toString()).build())
+        return Response.created(urls.of("/api/v1/clients/", clientId, "/care-circle/", member.id))
                 .entity(MemberView.of(member)).build();
     }
 

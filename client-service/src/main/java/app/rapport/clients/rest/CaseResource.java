@@ -5,6 +5,7 @@ import app.rapport.clients.service.cases.CaseRecords;
 import app.rapport.clients.service.cases.IdempotentRequests;
 import app.rapport.clients.service.cases.LitigationMilestones;
 import app.rapport.clients.service.cases.MilestoneRequest;
+import app.rapport.platform.links.PublicUrls;
 import app.rapport.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -18,10 +19,8 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -39,6 +38,10 @@ import java.util.UUID;
 @Tag(name = "Case and litigation", description = "The case behind the referral and the claim's litigation milestones")
 @SecurityRequirement(name = "jwt")
 public class CaseResource {
+
+    /** Absolute URLs come from the configured public address, never from the request's Host. */
+    @Inject
+    PublicUrls urls;
 
     @Inject
     CaseRecords cases;
@@ -103,11 +106,11 @@ public class CaseResource {
     @APIResponse(responseCode = "409", description = "No litigation on the case, or the claim is closed")
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used with another body")
     public Response record(@PathParam("clientId") UUID clientId, @Valid @NotNull MilestoneRequest body,
-                           @HeaderParam("Idempotency-Key") String idempotencyKey, @Context UriInfo uri) {
+                           @HeaderParam("Idempotency-Key") String idempotencyKey) {
         LitigationMilestones.Recorded recorded = milestones.record(clientId, body,
                 IdempotentRequests.validKey(idempotencyKey));
         Response.ResponseBuilder response = Response
-                .created(uri.getAbsolutePathBuilder().path(recorded.milestone().id.toString()).build())
+                .created(urls.of("/api/v1/clients/", clientId, "/case/milestones/", recorded.milestone().id))
                 .entity(MilestoneView.of(recorded.milestone()));
         if (!recorded.created()) {
             response.header("Idempotent-Replayed", "true");

@@ -8,6 +8,7 @@ import app.rapport.clients.service.ClientProfile;
 import app.rapport.clients.service.ClientRecords;
 import app.rapport.clients.service.ClientRegistration;
 import app.rapport.platform.input.Paging;
+import app.rapport.platform.links.PublicUrls;
 import app.rapport.platform.problem.ProblemException;
 import app.rapport.platform.security.Caller;
 import app.rapport.platform.security.Roles;
@@ -30,11 +31,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -53,6 +52,10 @@ import java.util.UUID;
 @Tag(name = "Clients", description = "Registering clients, their profile, the caseload, discharge and erasure")
 @SecurityRequirement(name = "jwt")
 public class ClientResource {
+
+    /** Absolute URLs come from the configured public address, never from the request's Host. */
+    @Inject
+    PublicUrls urls;
 
     private static final String PROFESSIONALS = "case-manager,team-lead,therapist,support-worker,solicitor,solicitor-system";
 
@@ -78,9 +81,9 @@ public class ClientResource {
     @APIResponse(responseCode = "201", description = "Registered",
             headers = {@Header(name = "Location", ref = "Location"), @Header(name = "ETag", ref = "ETag")},
             content = @Content(schema = @Schema(implementation = ClientView.class)))
-    public Response register(@Valid @NotNull ClientProfile body, @Context UriInfo uri) {
+    public Response register(@Valid @NotNull ClientProfile body) {
         var client = registration.register(body, caller);
-        return Response.created(uri.getAbsolutePathBuilder().path(client.id.toString()).build())
+        return Response.created(urls.of("/api/v1/clients/", client.id))
                 .tag(etag(client.version)).entity(ClientView.full(client)).build();
     }
 

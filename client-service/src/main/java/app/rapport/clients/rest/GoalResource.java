@@ -7,6 +7,7 @@ import app.rapport.clients.service.goals.GoalDetails;
 import app.rapport.clients.service.goals.GoalReading;
 import app.rapport.clients.service.goals.GoalRequest;
 import app.rapport.clients.service.goals.ProgressRequest;
+import app.rapport.platform.links.PublicUrls;
 import app.rapport.platform.problem.ProblemException;
 import app.rapport.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -23,10 +24,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -45,6 +44,10 @@ import java.util.UUID;
 @Tag(name = "Goals", description = "Goals agreed with the client, in their words, and progress on them")
 @SecurityRequirement(name = "jwt")
 public class GoalResource {
+
+    /** Absolute URLs come from the configured public address, never from the request's Host. */
+    @Inject
+    PublicUrls urls;
 
     @Inject
     ClientGoals goals;
@@ -86,9 +89,9 @@ public class GoalResource {
     @APIResponse(responseCode = "201", description = "Set",
             headers = {@Header(name = "Location", ref = "Location"), @Header(name = "ETag", ref = "ETag")},
             content = @Content(schema = @Schema(implementation = GoalView.class)))
-    public Response set(@PathParam("clientId") UUID clientId, @Valid @NotNull GoalRequest body, @Context UriInfo uri) {
+    public Response set(@PathParam("clientId") UUID clientId, @Valid @NotNull GoalRequest body) {
         GoalDetails goal = goals.set(clientId, body);
-        return Response.created(uri.getAbsolutePathBuilder().path(goal.goal().id.toString()).build())
+        return Response.created(urls.of("/api/v1/clients/", clientId, "/goals/", goal.goal().id))
                 .tag(ClientResource.etag(goal.goal().version)).entity(GoalView.of(goal, false)).build();
     }
 

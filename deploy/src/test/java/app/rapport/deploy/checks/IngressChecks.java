@@ -2,6 +2,7 @@ package app.rapport.deploy.checks;
 
 import app.rapport.deploy.support.ApiOwnership;
 import app.rapport.deploy.support.Manifests;
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
@@ -57,6 +58,30 @@ public final class IngressChecks {
         }
         if (paths.stream().noneMatch(p -> p.getPath().equals("/"))) {
             problems.add("the web client is not routed at /");
+        }
+        return problems;
+    }
+
+    /**
+     * The services build every absolute URL from RAPPORT_PUBLIC_BASE_URL, so it must be the Ingress origin (https and
+     * the Ingress host) and no service may set its own.
+     */
+    public static List<String> publicBaseUrl(Manifests manifests) {
+        Optional<Ingress> ingress = manifests.typed(Ingress.class).stream().filter(i -> i.getMetadata().getName().equals("rapport")).findFirst();
+        if (ingress.isEmpty()) {
+            return List.of("no Ingress rapport");
+        }
+        String expected = "https://" + ingress.get().getSpec().getRules().get(0).getHost();
+        List<String> problems = new ArrayList<>();
+        String shared = manifests.configMap("rapport-shared").map(c -> c.getData().get("RAPPORT_PUBLIC_BASE_URL")).orElse(null);
+        if (!expected.equals(shared)) {
+            problems.add("rapport-shared RAPPORT_PUBLIC_BASE_URL is " + shared + ", the Ingress origin is " + expected);
+        }
+        for (ConfigMap map : manifests.typed(ConfigMap.class)) {
+            if (!map.getMetadata().getName().equals("rapport-shared") && map.getData() != null
+                    && map.getData().containsKey("RAPPORT_PUBLIC_BASE_URL")) {
+                problems.add("ConfigMap " + map.getMetadata().getName() + " sets its own RAPPORT_PUBLIC_BASE_URL");
+            }
         }
         return problems;
     }

@@ -50,10 +50,6 @@ public interface NotificationsConfig {
         boolean allowHttpLoopback();
     }
 
-    /** Where links in emails point: the web client's origin, e.g. {@code https://rapport.example.org}. */
-    @WithDefault("http://127.0.0.1:8080")
-    String webClientUrl();
-
     interface Email {
         /** The sender looks for due emails this often. */
         @WithDefault("5s")

@@ -9,6 +9,7 @@ import app.rapport.notifications.domain.Recipient;
 import app.rapport.notifications.routing.RoutingRule;
 import app.rapport.notifications.routing.RoutingTable;
 import app.rapport.notifications.service.RecipientPreferences;
+import app.rapport.platform.links.PublicUrls;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
@@ -53,6 +54,10 @@ public class EmailSender {
 
     @Inject
     NotificationsConfig config;
+
+    /** Links in emails open the web client at the configured public address. */
+    @Inject
+    PublicUrls urls;
 
     @Inject
     ClientConsent consent;
@@ -139,8 +144,8 @@ public class EmailSender {
 
     private int send(Recipient recipient, List<EmailDelivery> items, Instant now) {
         EmailText text = items.size() == 1 && !items.get(0).digest
-                ? EmailText.single(items.get(0), recipient.language, config.webClientUrl())
-                : EmailText.digest(items, recipient.language, config.webClientUrl());
+                ? EmailText.single(items.get(0), recipient.language, urls.base())
+                : EmailText.digest(items, recipient.language, urls.base());
         try {
             mailer.send(Mail.withText(recipient.email, text.subject(), text.plain()).setHtml(text.html())
                     .setFrom(config.email().from()));

@@ -12,22 +12,19 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import javax.net.ssl.SSLSocketFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
@@ -60,9 +57,16 @@ public class WebhookSender {
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(CONNECT_TIMEOUT).build();
+    /** Resolves once per attempt and connects to the checked address; redirects are never followed. */
+    private WebhookPoster poster;
     private ScheduledExecutorService scheduler;
+
+    @PostConstruct
+    void createPoster() {
+        poster = new WebhookPoster(HostResolver.SYSTEM,
+                new PinnedPost((SSLSocketFactory) SSLSocketFactory.getDefault(), CONNECT_TIMEOUT),
+                config.webhooks().allowHttpLoopback(), config.webhooks().timeout());
+    }
 
     void onStart(@Observes StartupEvent event) {
         if (!config.webhooks().senderEnabled()) {
@@ -165,32 +169,8 @@ public class WebhookSender {
 
     private Outcome send(Post post) {
         long started = System.nanoTime();
-        Integer statusCode = null;
-        String error = null;
-        Optional<String> refusal = UrlPolicy.refusal(post.url(), config.webhooks().allowHttpLoopback());
-        if (refusal.isPresent()) {
-            error = "URL refused: " + refusal.get();
-        } else {
-            try {
-                long timestamp = Instant.now().getEpochSecond();
-                HttpRequest request = HttpRequest.newBuilder(URI.create(post.url()))
-                        .timeout(config.webhooks().timeout())
-                        .header("content-type", "application/json")
-                        .header("user-agent", "Rapport-Webhooks/1")
-                        .header("webhook-id", post.messageId())
-                        .header("webhook-timestamp", Long.toString(timestamp))
-                        .header("webhook-signature", WebhookSignature.header(post.secrets(), post.messageId(), timestamp, post.body()))
-                        .POST(HttpRequest.BodyPublishers.ofString(post.body()))
-                        .build();
-                statusCode = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-            } catch (java.io.IOException e) {
-                error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                error = "interrupted";
-            }
-        }
-        return new Outcome(statusCode, error, (int) Duration.ofNanos(System.nanoTime() - started).toMillis());
+        WebhookPoster.Result result = poster.attempt(post.url(), post.messageId(), post.secrets(), post.body());
+        return new Outcome(result.statusCode(), result.error(), (int) Duration.ofNanos(System.nanoTime() - started).toMillis());
     }
 
     private void record(java.util.UUID deliveryId, Outcome outcome, Instant now) {

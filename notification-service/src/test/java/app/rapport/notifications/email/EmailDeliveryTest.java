@@ -17,6 +17,7 @@ import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import jakarta.mail.Address;
 import jakarta.mail.internet.MimeMessage;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -36,6 +37,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Email over SMTP to a real mail server on loopback: at once, held by quiet hours, in the daily digest, withheld after withdrawal. */
 @QuarkusTest
 class EmailDeliveryTest {
+
+    @ConfigProperty(name = "rapport.public.base-url")
+    String publicBase;
 
     private static final DateTimeFormatter HHMM = DateTimeFormatter.ofPattern("HH:mm");
 
@@ -93,8 +97,8 @@ class EmailDeliveryTest {
         assertTrue(mail.getSubject().startsWith("Session with client " + reference), mail.getSubject());
         String whole = GreenMailUtil.getWholeMessage(mail);
         assertTrue(whole.contains("text/plain") && whole.contains("text/html"), "plain and HTML parts");
-        assertTrue(whole.contains("/clients/" + client + "/sessions/" + cancelled.data().get("sessionId").asText()),
-                "links to where to act");
+        assertTrue(whole.contains(publicBase + "/clients/" + client + "/sessions/" + cancelled.data().get("sessionId").asText()),
+                "links to where to act, at the configured public address");
         assertEquals(1, status(client, DemoUsers.THEO.userId(), EmailDelivery.SENT));
     }
 

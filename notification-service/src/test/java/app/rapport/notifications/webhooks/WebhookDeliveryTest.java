@@ -133,7 +133,7 @@ class WebhookDeliveryTest {
             assertEquals(500, attempts.get(0).get("statusCode"));
             assertEquals(503, attempts.get(1).get("statusCode"));
             assertNull(attempts.get(2).get("statusCode"));
-            assertTrue(((String) attempts.get(2).get("error")).contains("Timeout"), attempts.get(2).toString());
+            assertTrue(((String) attempts.get(2).get("error")).equals("timed out"), attempts.get(2).toString());
             assertEquals(200, attempts.get(3).get("statusCode"));
         }
     }
@@ -283,12 +283,28 @@ class WebhookDeliveryTest {
         Firm firm = firm();
         record Case(String url, String message) {
         }
+        String notPublic = "must point at a publicly reachable address";
+        // The review's examples and one of each odd form; UrlPolicyTest and SpecialPurposeAddressesTest sweep the rest.
         for (Case bad : List.of(new Case("http://93.184.215.14/hook", "must use https"),
                 new Case("ftp://93.184.215.14/hook", "must use https"),
-                new Case("https://10.1.2.3/hook", "must not point at a private"),
-                new Case("https://192.168.0.10/hook", "must not point at a private"),
-                new Case("https://169.254.169.254/latest", "must not point at a private"),
-                new Case("https://[fd00::1]/hook", "must not point at a private"),
+                new Case("https://10.1.2.3/hook", notPublic),
+                new Case("https://192.168.0.10/hook", notPublic),
+                new Case("https://169.254.169.254/latest", notPublic),
+                new Case("https://[fd00::1]/hook", notPublic),
+                new Case("https://100.64.0.1/", notPublic),
+                new Case("https://[64:ff9b::a9fe:a9fe]/", notPublic),
+                new Case("https://[::ffff:10.0.0.1]/", notPublic),
+                new Case("https://[::ffff:8.8.8.8]/", notPublic),
+                new Case("https://[2002:a00:1::1]/", notPublic),
+                new Case("https://198.18.0.1/", notPublic),
+                new Case("https://240.0.0.1/", notPublic),
+                new Case("https://192.0.2.10/", notPublic),
+                new Case("http://2130706433/", "must name its host as"),
+                new Case("https://0x7f.1/", "must name its host as"),
+                new Case("https://127.1/", "must name its host as"),
+                new Case("https://hooks.firm.example./hook", "must name its host as"),
+                new Case("https://user:pw@93.184.215.14/hook", "must not carry credentials"),
+                new Case("https://hooks.rapport.invalid/hook", "must name a host that resolves to publicly reachable"),
                 new Case("/relative", "must be an absolute URL"))) {
             given().auth().oauth2(firm.token()).contentType(ContentType.JSON)
                     .body(Map.of("url", bad.url(), "eventTypes", List.of(MILESTONE)))
@@ -314,5 +330,30 @@ class WebhookDeliveryTest {
         given().auth().oauth2(Tokens.of(DemoUsers.SOPHIE)).get("/api/v1/notifications/webhooks").then().statusCode(403);
         given().auth().oauth2(firm.token()).delete("/api/v1/notifications/webhooks/" + id).then().statusCode(204);
         given().auth().oauth2(firm.token()).get("/api/v1/notifications/webhooks/" + id).then().statusCode(404);
+    }
+
+    @Test
+    void aDestinationThatIsNoLongerAllowedFailsEveryAttemptAndIsDeadLetteredWithoutDetail() throws Exception {
+        Firm firm = firm();
+        UUID client = clientOf(firm);
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            String id = subscribe(firm, receiver.url(), MILESTONE).getString("id");
+            // as if the firm's host now pointed inside: an address carried in NAT64 form, refused at send time
+            try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+                statement.executeUpdate("update webhook_subscription set url = 'https://[64:ff9b::a00:7]/hook' where id = '"
+                        + UUID.fromString(id) + "'");
+            }
+            EventSamples.publish(EventSamples.milestone(client));
+            awaitThat(() -> "dead".equals(status(firm, id)));
+            Map<String, Object> delivery = log(firm, id).get(0);
+            List<Map<String, Object>> attempts = (List<Map<String, Object>>) delivery.get("log");
+            assertTrue(attempts.size() >= 2, "retried as usual: " + attempts);
+            for (Map<String, Object> attempt : attempts) {
+                assertEquals("destination not allowed", attempt.get("error"));
+                assertNull(attempt.get("statusCode"));
+            }
+            assertEquals("destination not allowed", delivery.get("lastError"));
+            assertTrue(receiver.received().isEmpty());
+        }
     }
 }

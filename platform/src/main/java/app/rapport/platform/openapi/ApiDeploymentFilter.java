@@ -18,14 +18,13 @@ import java.util.List;
 @OpenApiFilter(OpenApiFilter.RunStage.RUNTIME_STARTUP)
 public class ApiDeploymentFilter implements OASFilter {
 
-    static final String PUBLIC_URL = "rapport.api.public-url";
+    /** The same public base URL every absolute URL starts with ({@code PublicAddressConfig}). */
+    static final String PUBLIC_URL = "rapport.public.base-url";
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
-        String url = ConfigProvider.getConfig().getOptionalValue(PUBLIC_URL, String.class).orElse("/");
-        String description = url.equals("/")
-                ? "The origin this document came from when that is the public front door; deployments name theirs in " + PUBLIC_URL
-                : "The public origin: every service's paths are routed here by prefix";
+        String url = ConfigProvider.getConfig().getOptionalValue(PUBLIC_URL, String.class).orElse("http://localhost:8080");
+        String description = "The public origin: every service's paths are routed here by prefix";
         if (openAPI.getInfo() != null && openAPI.getInfo().getLicense() != null) {
             openAPI.getInfo().getLicense().setIdentifier("LicenseRef-Proprietary");
         }

@@ -1,5 +1,6 @@
 package app.rapport.sessions.rest;
 
+import app.rapport.platform.links.PublicUrls;
 import app.rapport.platform.security.Roles;
 import app.rapport.sessions.service.CalendarFeeds;
 import jakarta.annotation.security.RolesAllowed;
@@ -8,10 +9,8 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -23,6 +22,10 @@ import java.net.URI;
 @Path("/api/v1/sessions/calendar-feed")
 @Tag(name = "Calendar feeds", description = "A professional's private iCalendar feed of their sessions")
 public class CalendarFeedResource {
+
+    /** Absolute URLs come from the configured public address, never from the request's Host. */
+    @Inject
+    PublicUrls urls;
 
     public record FeedLink(URI url) {
     }
@@ -37,10 +40,10 @@ public class CalendarFeedResource {
             description = "The URL is shown once; issuing a new one revokes the previous one.")
     @APIResponse(responseCode = "201", description = "The feed URL, shown only now",
             content = @Content(schema = @Schema(implementation = FeedLink.class)))
-    public Response issue(@Context UriInfo uri) {
+    public Response issue() {
         String token = feeds.issue();
         return Response.status(Response.Status.CREATED)
-                .entity(new FeedLink(uri.getBaseUriBuilder().path("api/v1/sessions/calendar").path(token + ".ics").build()))
+                .entity(new FeedLink(urls.of("/api/v1/sessions/calendar/", token, ".ics")))
                 .header("Cache-Control", "no-store").build();
     }
 

@@ -1,6 +1,7 @@
 package app.rapport.sessions.rest;
 
 import app.rapport.platform.input.DateBounds;
+import app.rapport.platform.links.PublicUrls;
 import app.rapport.platform.problem.ProblemException;
 import app.rapport.platform.security.Roles;
 import app.rapport.sessions.service.Availability;
@@ -21,10 +22,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -47,6 +46,10 @@ import java.util.UUID;
         description = "Booking, series, attendance, cancellations, moves and the views of a client's, a team's or one's own sessions")
 @SecurityRequirement(name = "jwt")
 public class SessionResource {
+
+    /** Absolute URLs come from the configured public address, never from the request's Host. */
+    @Inject
+    PublicUrls urls;
 
     static final String READERS_CSV = "case-manager,team-lead,therapist,support-worker,solicitor";
     private static final Duration LONGEST_RANGE = Duration.ofDays(400);
@@ -78,9 +81,9 @@ public class SessionResource {
             content = @Content(schema = @Schema(implementation = SessionView.class)))
     @APIResponse(responseCode = "409", description = "A professional is already booked at an overlapping time")
     @APIResponse(responseCode = "404", description = "No such client, or one the caller may not see")
-    public Response book(@Valid @NotNull SessionRequest body, @Context UriInfo uri) {
+    public Response book(@Valid @NotNull SessionRequest body) {
         var session = scheduling.book(body);
-        return Response.created(uri.getBaseUriBuilder().path("api/v1/sessions").path(session.id.toString()).build())
+        return Response.created(urls.of("/api/v1/sessions/", session.id))
                 .entity(SessionView.of(session, null)).build();
     }
 
@@ -176,9 +179,9 @@ public class SessionResource {
             content = @Content(schema = @Schema(implementation = SessionView.class)))
     @APIResponse(responseCode = "409",
             description = "Not possible from the session's current status, or a double booking")
-    public Response reschedule(@PathParam("sessionId") UUID sessionId, @Valid @NotNull Transitions.Move body, @Context UriInfo uri) {
+    public Response reschedule(@PathParam("sessionId") UUID sessionId, @Valid @NotNull Transitions.Move body) {
         var moved = transitions.reschedule(sessionId, body);
-        return Response.created(uri.getBaseUriBuilder().path("api/v1/sessions").path(moved.id.toString()).build())
+        return Response.created(urls.of("/api/v1/sessions/", moved.id))
                 .entity(SessionView.of(moved, null)).build();
     }
 
