@@ -42,7 +42,7 @@ public final class ScoreRules {
         if (measure.inConcernRange(current.total())) {
             signals.add(new Signal(SignalKind.BELOW_CUT_OFF, new Evidence("total" + concernSide,
                     List.of(current.id()), List.of(), Map.of("total", current.total()), Map.of("cutOff", measure.cutOff()),
-                    Map.of("measure", measure.id()))));
+                    measureCodes(measure))));
         }
         if (measure.reliableChange() != null && !sameMeasure.isEmpty()) {
             ScoredResponse previous = sameMeasure.get(sameMeasure.size() - 1);
@@ -70,7 +70,7 @@ public final class ScoreRules {
                 signals.add(new Signal(SignalKind.EARLY_WARNING, new Evidence("mean of first " + t.earlyWarningSessions()
                         + " totals" + concernSide + " and total" + concernSide, first.stream().map(ScoredResponse::id).toList(), List.of(),
                         Map.of("meanTotal", mean), Map.of("cutOff", measure.cutOff(),
-                        "earlyWarningSessions", (double) t.earlyWarningSessions()), Map.of("measure", measure.id()))));
+                        "earlyWarningSessions", (double) t.earlyWarningSessions()), measureCodes(measure))));
             }
         }
         latestReflection.flatMap(reflection -> discrepancy(current, reflection, t)).ifPresent(signals::add);
@@ -127,6 +127,11 @@ public final class ScoreRules {
             thresholds.put("reliableChangePoints", rc.points());
             rule = from + "Total - total >= reliableChangePoints";
         }
-        return new Evidence(rule, ids, List.of(), observed, thresholds, Map.of("measure", measure.id()));
+        return new Evidence(rule, ids, List.of(), observed, thresholds, measureCodes(measure));
+    }
+
+    /** The evidence names the measure and its direction, so a reader of the episode knows which way the totals run. */
+    private static Map<String, String> measureCodes(MeasureDefinition measure) {
+        return Map.of("measure", measure.id(), "direction", measure.direction().wire());
     }
 }
