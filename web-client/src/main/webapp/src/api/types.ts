@@ -1,4 +1,5 @@
 // Shapes of the services' answers that the screens use (see docs/api.md).
+import type { ScoreMeaning } from '../alliance/scoreMeaning';
 
 export interface Page<T> {
   items: T[];
@@ -54,6 +55,9 @@ export interface PairStatus {
   latestTotal: number | null;
   latestPercentOfMax: number | null;
   latestInConcernRange: boolean | null;
+  /** The measure of the latest client alliance rating, and what that rating means. */
+  latestMeasureId?: string | null;
+  latestMeaning?: ScoreMeaning | null;
   lastFeedbackAt: string | null;
   feedbackOverdue: boolean;
   openEpisodes: number;
@@ -163,13 +167,14 @@ export interface Goal {
   version?: number;
 }
 
-export interface TrendPoint {
+export interface TrendPoint extends ScoreMeaning {
   responseId: string;
   measureId: string;
   at: string;
   total: number;
   percentOfMax: number;
   cutOff: number | null;
+  /** On the measure's own concern side: below the cut-off when higher is better, at or above it when higher is worse. */
   inConcernRange: boolean;
 }
 
@@ -182,8 +187,11 @@ export interface EpisodeMarker {
 
 export interface PairTrend {
   professionalId: string;
+  /** The client's alliance ratings only. */
   clientRatings: TrendPoint[];
   professionalCheckIns: TrendPoint[];
+  /** Outcome measures given in this work (PHQ-9, CORE-10, ORS …): never on the alliance line. */
+  outcomes: TrendPoint[];
   episodes: EpisodeMarker[];
 }
 

@@ -55,7 +55,29 @@ public final class DemoApi {
         return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
+    /**
+     * As {@link #post}, but while the service answers with the problem type {@code notYet} (it has not caught up with
+     * the events a just-made change published), waits and tries again, for up to a minute.
+     */
+    public JsonNode postOnceCaughtUp(DemoUser user, String path, Object body, String notYet)
+            throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        while (true) {
+            HttpResponse<String> response = exchange(user, "POST", path, body);
+            boolean behind = response.statusCode() / 100 == 4 && response.body().contains("\"" + notYet + "\"");
+            if (!behind || System.nanoTime() > deadline) {
+                return read(user, "POST", path, response);
+            }
+            Thread.sleep(200);
+        }
+    }
+
     private JsonNode send(DemoUser user, String method, String path, Object body) throws IOException, InterruptedException {
+        return read(user, method, path, exchange(user, method, path, body));
+    }
+
+    private HttpResponse<String> exchange(DemoUser user, String method, String path, Object body)
+            throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json; charset=utf-8")
@@ -65,7 +87,11 @@ public final class DemoApi {
         if (user != null) {
             request.header("Authorization", "Bearer " + issuer.tokenFor(user));
         }
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private static JsonNode read(DemoUser user, String method, String path, HttpResponse<String> response)
+            throws IOException {
         if (response.statusCode() / 100 != 2) {
             throw new IOException(method + " " + path + " as " + (user == null ? "a client without an account" : user.username())
                     + " was refused with "

@@ -151,6 +151,9 @@ function Caseload() {
                   </Table.Td>
                   <Table.Td>
                     <StatusBadge status={row.status} />
+                    {row.latestRatings.length > 0 && (
+                      <Text size="sm">Latest rating{row.latestRatings.length > 1 ? 's' : ''}: {row.latestRatings.join('; ')}</Text>
+                    )}
                     {row.openEpisodes > 0 && (
                       <Text size="sm">{row.openEpisodes} open episode{row.openEpisodes > 1 ? 's' : ''}</Text>
                     )}

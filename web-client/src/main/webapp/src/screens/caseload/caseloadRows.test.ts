@@ -15,9 +15,12 @@ const alliance: CaseloadAlliance = {
   summary: { clients: 3, ruptures: 1, openRuptures: 1, repaired: 0, repairRate: 0, medianDaysToRepair: null },
   clients: [
     { clientId: 'a', teamId: 't', status: 'active', openEpisodes: 0, lastFeedbackAt: '2026-11-20T10:00:00Z', feedbackOverdue: false,
-      pairs: [{ professionalId: 'p', latestTotal: 35, latestPercentOfMax: 0.9, latestInConcernRange: false, lastFeedbackAt: '2026-11-20T10:00:00Z', feedbackOverdue: false, openEpisodes: 0, episodes: 0, repairedEpisodes: 0 }] },
+      pairs: [{ professionalId: 'p', latestTotal: 35, latestPercentOfMax: 0.9, latestInConcernRange: false, latestMeasureId: 'srs',
+        latestMeaning: { purpose: 'alliance', direction: 'higher-is-better', validated: true, band: null }, lastFeedbackAt: '2026-11-20T10:00:00Z', feedbackOverdue: false, openEpisodes: 0, episodes: 0, repairedEpisodes: 0 }] },
     { clientId: 'b', teamId: 't', status: 'active', openEpisodes: 1, lastFeedbackAt: '2026-11-10T10:00:00Z', feedbackOverdue: false,
-      pairs: [{ professionalId: 'p', latestTotal: 20, latestPercentOfMax: 0.5, latestInConcernRange: true, lastFeedbackAt: '2026-11-10T10:00:00Z', feedbackOverdue: false, openEpisodes: 1, episodes: 1, repairedEpisodes: 0 }] },
+      pairs: [{ professionalId: 'p', latestTotal: 20, latestPercentOfMax: 0.5, latestInConcernRange: true,
+        latestMeasureId: 'rapport-session-alliance-check',
+        latestMeaning: { purpose: 'alliance', direction: 'higher-is-better', validated: false, band: null }, lastFeedbackAt: '2026-11-10T10:00:00Z', feedbackOverdue: false, openEpisodes: 1, episodes: 1, repairedEpisodes: 0 }] },
   ],
 };
 
@@ -34,6 +37,10 @@ describe('caseload rows', () => {
     expect(rows[0]!.nextSession?.start).toBe('2026-11-25T10:00:00Z');
     expect(rows[2]!.nextSession).toBeNull();
     expect(rows[1]!.openEpisodes).toBe(1);
+  });
+
+  it('shows each latest rating with its concern and "not validated" beside Rapport’s own measure', () => {
+    expect(rows.map((r) => r.latestRatings)).toEqual([['35'], ['20 (concern) (not validated)'], []]);
   });
 
   it('searches names and references, case-insensitively, and filters by status', () => {

@@ -1,4 +1,5 @@
 import { classify, severity, type AllianceStatus } from '../../alliance/status';
+import { scoreText } from '../../alliance/scoreMeaning';
 import type { CaseloadAlliance, ClientListItem, SessionView } from '../../api/types';
 
 export interface CaseloadRow {
@@ -8,6 +9,8 @@ export interface CaseloadRow {
   lastFeedbackAt: string | null;
   feedbackOverdue: boolean;
   nextSession: SessionView | null;
+  /** Each pair's latest client alliance rating in words, e.g. "27 (concern) (not validated)". */
+  latestRatings: string[];
 }
 
 /** Joins the caseload (client-service), alliance status (alliance-service) and diary (session-service). */
@@ -33,6 +36,8 @@ export function buildRows(
       lastFeedbackAt: a?.lastFeedbackAt ?? null,
       feedbackOverdue: a?.feedbackOverdue ?? false,
       nextSession: next.get(client.id) ?? null,
+      latestRatings: (a?.pairs ?? []).filter((p) => p.latestTotal != null)
+        .map((p) => scoreText(p.latestTotal!, p.latestMeaning ?? { validated: true, band: null }, p.latestInConcernRange === true)),
     };
   });
 }

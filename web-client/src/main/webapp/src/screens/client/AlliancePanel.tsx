@@ -6,7 +6,8 @@ import type { ClientTrend, Episode } from '../../api/types';
 import { Empty, ErrorNotice, Loading } from '../../components/States';
 import { formatDate } from '../../components/format';
 import { namesFrom, useCareCircle } from './ClientScreen';
-import { shapePair, type PairChart } from './allianceChart';
+import { shapeOutcomes, shapePair, type OutcomeChart, type PairChart } from './allianceChart';
+import { NOT_VALIDATED, concernText, directionText, scoreText } from '../../alliance/scoreMeaning';
 
 const MARKER_COLOUR = { rupture: '#c92a2a', repair: '#1864ab', resolved: '#2b8a3e', closed: '#495057' };
 
@@ -23,7 +24,12 @@ export function AlliancePanel({ clientId }: { clientId: string }) {
   return (
     <Stack gap="xl">
       {trend.data.pairs.map((pair) => (
-        <PairChartView key={pair.professionalId} chart={shapePair(pair, episodes.data)} name={name(pair.professionalId)} />
+        <Stack key={pair.professionalId} gap="md">
+          <PairChartView chart={shapePair(pair, episodes.data)} name={name(pair.professionalId)} />
+          {shapeOutcomes(pair).map((outcome) => (
+            <OutcomeChartView key={outcome.measureId} chart={outcome} name={name(pair.professionalId)} professionalId={pair.professionalId} />
+          ))}
+        </Stack>
       ))}
     </Stack>
   );
@@ -35,8 +41,8 @@ function PairChartView({ chart, name }: { chart: PairChart; name: string }) {
     <Paper withBorder p="md" radius="md" component="section" aria-labelledby={headingId}>
       <Title order={2} size="h4" id={headingId}>Alliance with {name}</Title>
       <Text size="sm" c="dimmed" mb="sm">
-        Client ratings{chart.measureId ? ` (${chart.measureId})` : ''} and {name}’s own check-ins.
-        {chart.cutOff != null && ` Below ${chart.cutOff} (dashed line) is a concern.`} Vertical lines mark ruptures, repairs and resolutions.
+        Client alliance ratings{chart.measureId ? ` (${chart.measureId}${chart.validated ? '' : `, ${NOT_VALIDATED}`})` : ''} and {name}’s own check-ins (higher is better).
+        {chart.cutOff != null && ` ${concernText('higher-is-better', chart.cutOff)} (dashed line)`} Vertical lines mark ruptures, repairs and resolutions.
       </Text>
       {chart.points.length === 0 ? (
         <Text>No scores yet. {chart.markers.map((m) => `${m.label} ${formatDate(new Date(m.t).toISOString())}`).join('; ')}.</Text>
@@ -67,12 +73,51 @@ function PairChartView({ chart, name }: { chart: PairChart; name: string }) {
         <Table mt="xs">
           <Table.Thead><Table.Tr><Table.Th>Date</Table.Th><Table.Th>What</Table.Th><Table.Th>Score</Table.Th></Table.Tr></Table.Thead>
           <Table.Tbody>
-            {[...chart.points.map((p) => ({ t: p.t, what: p.client != null ? 'Client rating' : 'Check-in', score: `${p.client ?? p.checkIn}${p.inConcernRange ? ' (concern)' : ''}` })),
+            {[...chart.points.map((p) => ({ t: p.t, what: p.client != null ? 'Client rating' : 'Check-in', score: scoreText((p.client ?? p.checkIn)!, p, p.inConcernRange) })),
               ...chart.markers.map((m) => ({ t: m.t, what: m.label, score: '' }))]
               .sort((a, b) => a.t - b.t)
               .map((r, i) => (
                 <Table.Tr key={i}><Table.Td>{formatDate(new Date(r.t).toISOString())}</Table.Td><Table.Td>{r.what}</Table.Td><Table.Td>{r.score}</Table.Td></Table.Tr>
               ))}
+          </Table.Tbody>
+        </Table>
+      </details>
+    </Paper>
+  );
+}
+
+/** An outcome measure on its own chart: its direction spelt out, the clinical cut-off and the published bands. */
+function OutcomeChartView({ chart, name, professionalId }: { chart: OutcomeChart; name: string; professionalId: string }) {
+  const headingId = `outcome-${professionalId}-${chart.measureId}`;
+  return (
+    <Paper withBorder p="md" radius="md" component="section" aria-labelledby={headingId}>
+      <Title order={2} size="h4" id={headingId}>Outcome: {chart.measureId} (with {name})</Title>
+      <Text size="sm" c="dimmed" mb="sm">
+        {directionText(chart.direction)}.{chart.cutOff != null && ` ${concernText(chart.direction, chart.cutOff)}`}
+        {chart.bands.length > 0 && ` Severity bands: ${chart.bands.map((b) => `${b.from}–${b.to} ${b.label.toLowerCase()}`).join('; ')}.`}
+        {!chart.validated && ` This measure is ${NOT_VALIDATED}.`} This is how the client is doing, not the alliance.
+      </Text>
+      <div role="img" aria-label={`Chart of ${chart.measureId} scores; the same data is in the table below.`} style={{ width: '100%', height: 220 }}>
+        <ResponsiveContainer>
+          <LineChart data={chart.points} margin={{ top: 10, right: 20, bottom: 10, left: 0 }}>
+            <CartesianGrid strokeDasharray="3 3" />
+            <XAxis dataKey="t" type="number" scale="time" domain={chart.xDomain} tickFormatter={(t: number) => formatDate(new Date(t).toISOString())} />
+            <YAxis domain={[0, chart.yMax]} />
+            <Tooltip labelFormatter={(t) => formatDate(new Date(Number(t)).toISOString())} />
+            {chart.cutOff != null && <ReferenceLine y={chart.cutOff} stroke="#e8590c" strokeDasharray="6 4" label={{ value: `clinical cut-off ${chart.cutOff}`, position: 'insideTopRight' }} />}
+            <Line type="monotone" dataKey="total" name={chart.measureId} stroke="#2b8a3e" strokeWidth={2} dot={{ r: 4 }} isAnimationActive={false} />
+          </LineChart>
+        </ResponsiveContainer>
+      </div>
+      <details>
+        <summary>Scores as a table</summary>
+        <Table mt="xs">
+          <Table.Thead><Table.Tr><Table.Th>Date</Table.Th><Table.Th>Score</Table.Th></Table.Tr></Table.Thead>
+          <Table.Tbody>
+            {chart.points.map((p, i) => (
+              <Table.Tr key={i}><Table.Td>{formatDate(new Date(p.t).toISOString())}</Table.Td>
+                <Table.Td>{scoreText(p.total, { validated: chart.validated, band: p.band }, p.inConcernRange)}</Table.Td></Table.Tr>
+            ))}
           </Table.Tbody>
         </Table>
       </details>

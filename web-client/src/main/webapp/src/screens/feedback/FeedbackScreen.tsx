@@ -11,9 +11,10 @@ import { displayName, formatDateTime, words } from '../../components/format';
 import { languageName, pageText } from '../../i18n/lang';
 import { useSession } from '../../auth/AuthContext';
 import { useCareCircle } from '../client/ClientScreen';
+import { scoreText, type ScoreMeaning } from '../../alliance/scoreMeaning';
 import { clientMeasures, formFromDefinition, formLanguage, type MeasureDefinition, type MeasureSummary } from './measureForm';
 
-interface Recorded {
+interface Recorded extends ScoreMeaning {
   total: number;
   percentOfMax: number;
   inConcernRange: boolean;
@@ -90,7 +91,7 @@ function InSession({ clientId, measure, professionalId, language }: { clientId: 
     return (
       <Stack maw={560}>
         <Alert color={r.inConcernRange ? 'orange' : 'teal'} role="status" title="Recorded">
-          Total {r.total} ({Math.round(r.percentOfMax * 100)} % of maximum){r.inConcernRange ? ': below the cut-off, a concern.' : '.'}
+          Total {scoreText(r.total, r)} ({Math.round(r.percentOfMax * 100)} % of maximum){r.inConcernRange ? `: ${concernWords(r)}` : '.'}
           {r.signals.length > 0 && <Text mt="xs">Rupture signals: {r.signals.map((s) => words(s.kind)).join(', ')}. The episode is on the Ruptures page.</Text>}
         </Alert>
         <Button variant="light" onClick={() => { record.reset(); setRound((n) => n + 1); }}>Start again</Button>
@@ -129,4 +130,9 @@ function SendLink({ clientId, measureId, professionalId, client }: { clientId: s
       )}
     </Stack>
   );
+}
+
+/** The concern side in words, the right way round for the measure. */
+function concernWords(r: Recorded): string {
+  return r.direction === 'higher-is-worse' ? 'at or above the clinical cut-off, a concern.' : 'below the cut-off, a concern.';
 }

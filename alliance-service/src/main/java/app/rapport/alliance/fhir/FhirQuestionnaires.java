@@ -7,6 +7,7 @@ import app.rapport.alliance.measures.Purpose;
 import app.rapport.alliance.measures.Rater;
 import app.rapport.alliance.measures.ReliableChange;
 import app.rapport.alliance.measures.Scale;
+import app.rapport.alliance.measures.SeverityBand;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.DataFormatException;
 import org.hl7.fhir.r4.model.BooleanType;
@@ -45,6 +46,14 @@ public final class FhirQuestionnaires {
 
     public static final String CANONICAL_BASE = "urn:rapport:measure:";
     static final String EXT = "https://rapport.example/fhir/StructureDefinition/";
+
+    private static List<SeverityBand> bands(Questionnaire q) {
+        return q.getExtensionsByUrl(EXT + "severity-band").stream().map(e -> SeverityBand.of(
+                ((IntegerType) e.getExtensionByUrl("from").getValue()).getValue(),
+                ((IntegerType) e.getExtensionByUrl("to").getValue()).getValue(),
+                e.getExtensionByUrl("code").getValue().primitiveValue(),
+                e.getExtensionByUrl("label").getValue().primitiveValue())).toList();
+    }
     static final String TRANSLATION = "http://hl7.org/fhir/StructureDefinition/translation";
     static final String MIN_VALUE = "http://hl7.org/fhir/StructureDefinition/minValue";
     static final String MAX_VALUE = "http://hl7.org/fhir/StructureDefinition/maxValue";
@@ -86,6 +95,14 @@ public final class FhirQuestionnaires {
                 ext.addExtension("sd", new DecimalType(rc.sd()));
                 ext.addExtension("reliability", new DecimalType(rc.reliability()));
             }
+        }
+        // The published severity bands, lowest first: from and to (both included), a code and a label.
+        for (SeverityBand band : m.severityBands()) {
+            Extension bandExt = q.addExtension().setUrl(EXT + "severity-band");
+            bandExt.addExtension("from", new IntegerType(band.from()));
+            bandExt.addExtension("to", new IntegerType(band.to()));
+            bandExt.addExtension("code", new CodeType(band.code()));
+            bandExt.addExtension("label", new StringType(band.label()));
         }
         m.scale().anchors().forEach((value, label) -> label.byLanguage().forEach((lang, text) -> {
             Extension anchor = q.addExtension().setUrl(EXT + "scale-anchor");
@@ -152,7 +169,7 @@ public final class FhirQuestionnaires {
                     decimal(q.getExtensionByUrl(EXT + "cut-off")), rc,
                     Optional.ofNullable(q.getExtensionByUrl(EXT + "validated")).map(e -> ((BooleanType) e.getValue()).booleanValue())
                             .orElse(false),
-                    q.getCopyright(), q.getPublisher());
+                    q.getCopyright(), q.getPublisher(), bands(q));
         } catch (IllegalArgumentException e) {
             // The message names Java types (an enum's valueOf); say what is wrong in the document's terms.
             throw new InvalidQuestionnaireException("questionnaire", "has a code or value that is not accepted");

@@ -27,10 +27,20 @@ import java.util.Set;
  * @param validated false for Rapport's own measures, which have not been validated
  * @param licence the licence the structure or wording is used under
  * @param attribution who to credit, and where the wording comes from
+ * @param severityBands the published severity bands, lowest first, covering every possible total once; empty when
+ *        none are published
  */
 public record MeasureDefinition(String id, String version, LocalizedText title, Purpose purpose, Rater rater, Scale scale,
                                 List<Item> items, int maxMissingItems, Double cutOff, ReliableChange reliableChange,
-                                boolean validated, String licence, String attribution) {
+                                boolean validated, String licence, String attribution, List<SeverityBand> severityBands) {
+
+    /** A measure without published severity bands. */
+    public MeasureDefinition(String id, String version, LocalizedText title, Purpose purpose, Rater rater, Scale scale,
+                             List<Item> items, int maxMissingItems, Double cutOff, ReliableChange reliableChange,
+                             boolean validated, String licence, String attribution) {
+        this(id, version, title, purpose, rater, scale, items, maxMissingItems, cutOff, reliableChange, validated, licence,
+                attribution, List.of());
+    }
 
     public MeasureDefinition {
         if (id == null || !id.matches("[a-z0-9][a-z0-9-]{1,63}")) {
@@ -53,6 +63,43 @@ public record MeasureDefinition(String id, String version, LocalizedText title, 
             throw new IllegalArgumentException("cut-off " + cutOff + " is outside the possible totals");
         }
         title = title == null ? LocalizedText.none() : title;
+        severityBands = severityBands == null ? List.of() : List.copyOf(severityBands);
+        requireBandsCoverTotals(severityBands, minTotal(scale, items), maxTotal(scale, items));
+    }
+
+    /** Bands must run from the lowest to the highest total, each starting where the one before ended. */
+    private static void requireBandsCoverTotals(List<SeverityBand> bands, int min, int max) {
+        if (bands.isEmpty()) {
+            return;
+        }
+        int next = min;
+        for (SeverityBand band : bands) {
+            if (band.from() != next) {
+                throw new IllegalArgumentException("band " + band.code() + " starts at " + band.from() + ", not at " + next);
+            }
+            next = band.to() + 1;
+        }
+        if (next != max + 1) {
+            throw new IllegalArgumentException("the bands end at " + (next - 1) + ", not at the highest total " + max);
+        }
+    }
+
+    public Direction direction() {
+        return purpose.direction();
+    }
+
+    /**
+     * The severity band a total falls in; a prorated total between two whole numbers belongs to the band of the
+     * whole number below it. Empty for a measure without bands.
+     */
+    public Optional<SeverityBand> band(double total) {
+        SeverityBand found = null;
+        for (SeverityBand band : severityBands) {
+            if (total >= band.from()) {
+                found = band;
+            }
+        }
+        return Optional.ofNullable(found);
     }
 
     public int itemCount() {
@@ -111,7 +158,7 @@ public record MeasureDefinition(String id, String version, LocalizedText title, 
                 .map(i -> new Item(i.linkId(), itemTexts.getOrDefault(i.linkId(), i.text()), i.reversed(), i.subscale()))
                 .toList();
         return new MeasureDefinition(id, newVersion, newTitle, purpose, rater, scale, worded, maxMissingItems, cutOff,
-                reliableChange, validated, licence, newAttribution);
+                reliableChange, validated, licence, newAttribution, severityBands);
     }
 
     /** Whether a total falls in the concern range (below the cut-off, or at/above it for symptoms). */

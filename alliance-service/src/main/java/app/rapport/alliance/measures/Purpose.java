@@ -6,22 +6,33 @@ package app.rapport.alliance.measures;
  */
 public enum Purpose {
     /** The client's view of the working relationship. Higher is better; rupture rules apply. */
-    ALLIANCE(true),
+    ALLIANCE("alliance", Direction.HIGHER_IS_BETTER),
     /** The professional's own reflection on the relationship. Higher is better; used for discrepancies. */
-    REFLECTION(true),
+    REFLECTION("practitioner-check-in", Direction.HIGHER_IS_BETTER),
     /** Wellbeing outcome where higher is better (e.g. ORS). */
-    OUTCOME_WELLBEING(true),
+    OUTCOME_WELLBEING("outcome", Direction.HIGHER_IS_BETTER),
     /** Symptom outcome where higher is worse (e.g. CORE-10, PHQ-9, GAD-7). */
-    OUTCOME_SYMPTOMS(false);
+    OUTCOME_SYMPTOMS("outcome", Direction.HIGHER_IS_WORSE);
 
-    private final boolean higherIsBetter;
+    private final String wire;
+    private final Direction direction;
 
-    Purpose(boolean higherIsBetter) {
-        this.higherIsBetter = higherIsBetter;
+    Purpose(String wire, Direction direction) {
+        this.wire = wire;
+        this.direction = direction;
+    }
+
+    /** How the API names the purpose: {@code alliance}, {@code practitioner-check-in} or {@code outcome}. */
+    public String wire() {
+        return wire;
+    }
+
+    public Direction direction() {
+        return direction;
     }
 
     public boolean higherIsBetter() {
-        return higherIsBetter;
+        return direction.higherIsBetter();
     }
 
     /** Whether it measures how the client is doing (what the alliance is expected to predict). */

@@ -85,26 +85,41 @@ public final class StandardMeasures {
             0, 24.0, ReliableChange.derived(6.0, 0.75), false, OWN_LICENCE, NOT_VALIDATED);
 
     public static final MeasureDefinition CORE10 = structureOnly(CORE_10, "CORE-10", Purpose.OUTCOME_SYMPTOMS, Rater.CLIENT,
-            Scale.of(0, 4), numbered(10, Map.of(), List.of(2, 3)), 1, 11.0, ReliableChange.points(6),
+            Scale.of(0, 4), numbered(10, Map.of(), List.of(2, 3)), 1, 11.0, ReliableChange.points(6), List.of(
+                    SeverityBand.of(0, 5, "healthy", "Healthy range"),
+                    SeverityBand.of(6, 10, "low", "Low-level distress"),
+                    SeverityBand.of(11, 14, "mild", "Mild distress"),
+                    SeverityBand.of(15, 19, "moderate", "Moderate distress"),
+                    SeverityBand.of(20, 24, "moderately-severe", "Moderate to severe distress"),
+                    SeverityBand.of(25, 40, "severe", "Severe distress")),
             "CC BY-ND 4.0 (wording may be used unchanged under that licence)",
             "CORE-10, CORE System Trust (Barkham et al., 2013). Ten items scored 0–4; items 2 and 3 are positively "
                     + "worded and reversed. Clinical range from 11; reliable change 6 points. Wording not included.");
 
     public static final MeasureDefinition PHQ9 = structureOnly(PHQ_9, "PHQ-9", Purpose.OUTCOME_SYMPTOMS, Rater.CLIENT,
-            Scale.of(0, 3), numbered(9, Map.of(), List.of()), 0, 10.0, ReliableChange.points(6),
+            Scale.of(0, 3), numbered(9, Map.of(), List.of()), 0, 10.0, ReliableChange.points(6), List.of(
+                    SeverityBand.of(0, 4, "minimal", "Minimal depression symptoms"),
+                    SeverityBand.of(5, 9, "mild", "Mild depression symptoms"),
+                    SeverityBand.of(10, 14, "moderate", "Moderate depression symptoms"),
+                    SeverityBand.of(15, 19, "moderately-severe", "Moderately severe depression symptoms"),
+                    SeverityBand.of(20, 27, "severe", "Severe depression symptoms")),
             "Public domain according to its developers",
             "Patient Health Questionnaire-9 (Kroenke, Spitzer & Williams, 2001). Nine items scored 0–3, total 0–27; "
                     + "caseness from 10; reliable change 6 points (as used by NHS Talking Therapies). Wording not included.");
 
     public static final MeasureDefinition GAD7 = structureOnly(GAD_7, "GAD-7", Purpose.OUTCOME_SYMPTOMS, Rater.CLIENT,
-            Scale.of(0, 3), numbered(7, Map.of(), List.of()), 0, 8.0, ReliableChange.points(4),
+            Scale.of(0, 3), numbered(7, Map.of(), List.of()), 0, 8.0, ReliableChange.points(4), List.of(
+                    SeverityBand.of(0, 4, "minimal", "Minimal anxiety symptoms"),
+                    SeverityBand.of(5, 9, "mild", "Mild anxiety symptoms"),
+                    SeverityBand.of(10, 14, "moderate", "Moderate anxiety symptoms"),
+                    SeverityBand.of(15, 21, "severe", "Severe anxiety symptoms")),
             "Public domain according to its developers",
             "Generalized Anxiety Disorder-7 (Spitzer, Kroenke, Williams & Löwe, 2006). Seven items scored 0–3, total "
                     + "0–21; caseness from 8 (NHS Talking Therapies; the original paper suggests 10); reliable change "
                     + "4 points. Wording not included.");
 
     public static final MeasureDefinition SRS_V3 = structureOnly(SRS, "Session Rating Scale", Purpose.ALLIANCE, Rater.CLIENT,
-            Scale.of(0, 10), named("relationship", "goals-topics", "approach-method", "overall"), 0, 36.0, null,
+            Scale.of(0, 10), named("relationship", "goals-topics", "approach-method", "overall"), 0, 36.0, null, List.of(),
             "Licence required from the rights holder",
             "Session Rating Scale (Duncan, Miller et al., 2003). Four visual-analogue lines of 10 cm, recorded here in "
                     + "whole points 0–10, total 0–40; totals below 36 suggest a concern. No reliable-change value is "
@@ -112,14 +127,14 @@ public final class StandardMeasures {
 
     public static final MeasureDefinition ORS_V = structureOnly(ORS, "Outcome Rating Scale", Purpose.OUTCOME_WELLBEING,
             Rater.CLIENT, Scale.of(0, 10), named("individually", "interpersonally", "socially", "overall"), 0, 25.0,
-            ReliableChange.points(5), "Licence required from the rights holder",
+            ReliableChange.points(5), List.of(), "Licence required from the rights holder",
             "Outcome Rating Scale (Miller, Duncan et al., 2003). Four visual-analogue lines of 10 cm, recorded here in "
                     + "whole points 0–10, total 0–40; adult clinical cut-off 25; reliable change 5 points. Wording not included.");
 
     public static final MeasureDefinition WAISR = structureOnly(WAI_SR, "Working Alliance Inventory – Short Revised",
             Purpose.ALLIANCE, Rater.CLIENT, Scale.of(1, 5),
             numbered(12, subscales(Map.of("task", List.of(1, 2, 10, 12), "bond", List.of(3, 5, 7, 9),
-                    "goal", List.of(4, 6, 8, 11))), List.of()), 0, null, null,
+                    "goal", List.of(4, 6, 8, 11))), List.of()), 0, null, null, List.of(),
             "Permission required from the rights holder",
             "WAI-SR (Hatcher & Gillaspy, 2006), revised from the Working Alliance Inventory (Horvath & Greenberg, 1989). "
                     + "Twelve items scored 1–5, total 12–60; subscales task (1, 2, 10, 12), bond (3, 5, 7, 9) and goal "
@@ -137,9 +152,9 @@ public final class StandardMeasures {
 
     private static MeasureDefinition structureOnly(String id, String title, Purpose purpose, Rater rater, Scale scale,
                                                    List<Item> items, int maxMissing, Double cutOff, ReliableChange rc,
-                                                   String licence, String attribution) {
+                                                   List<SeverityBand> bands, String licence, String attribution) {
         return new MeasureDefinition(id, "structure-1", LocalizedText.of("en", title), purpose, rater, scale, items,
-                maxMissing, cutOff, rc, true, licence, attribution);
+                maxMissing, cutOff, rc, true, licence, attribution, bands);
     }
 
     private static List<Item> numbered(int count, Map<Integer, String> subscales, List<Integer> reversed) {

@@ -3,6 +3,9 @@ package app.rapport.alliance.rest;
 import app.rapport.alliance.domain.FeedbackResponse;
 import app.rapport.alliance.domain.RepairAttempt;
 import app.rapport.alliance.domain.RuptureSignal;
+import app.rapport.alliance.measures.MeasureDefinition;
+import app.rapport.alliance.measures.ScoreMeaning;
+import app.rapport.alliance.measures.SeverityBand;
 import app.rapport.alliance.rules.Signal;
 import app.rapport.alliance.service.ClientAlliance;
 import app.rapport.alliance.service.Feedback;
@@ -53,35 +56,50 @@ public final class AllianceViews {
         }
     }
 
+    /** A recorded response with its score and what the score means (purpose, direction, validated, band). */
     public record ResponseView(UUID id, UUID clientId, String professionalId, String measureId, String rater, UUID sessionId,
                                double total, Map<String, Double> subscales, double percentOfMax, boolean inConcernRange,
+                               String purpose, String direction, boolean validated, SeverityBand band,
                                boolean prorated, Instant recordedAt, List<SignalView> signals, UUID episodeId,
                                boolean episodeResolved) {
         public static ResponseView of(Feedback.Recorded r) {
             var x = r.response();
+            ScoreMeaning meaning = ScoreMeaning.of(r.measure(), x.total);
             return new ResponseView(x.id, x.clientId, x.professionalId, x.measureId, x.rater, x.sessionId, x.total,
-                    r.score().subscales(), x.percentOfMax, x.inConcernRange, x.prorated, x.recordedAt,
+                    r.score().subscales(), x.percentOfMax, x.inConcernRange, meaning.purpose(), meaning.direction(),
+                    meaning.validated(), meaning.band(), x.prorated, x.recordedAt,
                     r.signals().stream().map(s -> SignalView.of(s, x.recordedAt)).toList(),
                     r.episode() == null ? null : r.episode().id, r.resolvedEpisode());
         }
     }
 
+    /**
+     * One score on a chart, with what it means: {@code inConcernRange} is on the measure's own concern side (below the
+     * cut-off when higher is better, at or above it when higher is worse).
+     */
     public record TrendPoint(UUID responseId, String measureId, Instant at, double total, double percentOfMax,
-                             Double cutOff, boolean inConcernRange) {
+                             Double cutOff, boolean inConcernRange, String purpose, String direction, boolean validated,
+                             SeverityBand band) {
     }
 
     public record EpisodeMarker(UUID episodeId, String state, Instant detectedAt, Instant endedAt) {
     }
 
-    /** One professional's line on the client's chart: client ratings, their own check-ins, and rupture markers. */
+    /**
+     * One client–professional pair on the client's record, in series that are never mixed: the client's alliance
+     * ratings, the professional's own check-ins, the outcome measures given in this work (each its own measure and
+     * direction), and rupture markers.
+     */
     public record PairTrend(String professionalId, List<TrendPoint> clientRatings, List<TrendPoint> professionalCheckIns,
-                            List<EpisodeMarker> episodes) {
+                            List<TrendPoint> outcomes, List<EpisodeMarker> episodes) {
     }
 
     public record ClientTrend(UUID clientId, List<PairTrend> pairs) {
     }
 
-    static TrendPoint point(FeedbackResponse r, Double cutOff) {
-        return new TrendPoint(r.id, r.measureId, r.recordedAt, r.total, r.percentOfMax, cutOff, r.inConcernRange);
+    static TrendPoint point(FeedbackResponse r, MeasureDefinition measure) {
+        ScoreMeaning meaning = ScoreMeaning.of(measure, r.total);
+        return new TrendPoint(r.id, r.measureId, r.recordedAt, r.total, r.percentOfMax, measure.cutOff(), r.inConcernRange,
+                meaning.purpose(), meaning.direction(), meaning.validated(), meaning.band());
     }
 }

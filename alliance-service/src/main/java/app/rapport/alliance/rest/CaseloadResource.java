@@ -87,13 +87,20 @@ public class CaseloadResource {
         return caseload.forCaller(overdueAfterDays);
     }
 
-    public record MeasureSummary(String id, String version, String title, String purpose, String rater, int items,
-                                 int min, int max, Double cutOff, boolean hasWording, List<String> languages,
-                                 boolean validated, String licence, String attribution) {
+    /**
+     * @param purpose {@code alliance}, {@code practitioner-check-in} or {@code outcome}
+     * @param direction {@code higher-is-better} or {@code higher-is-worse}
+     * @param severityBands the published severity bands (PHQ-9, GAD-7, CORE-10); empty for the others
+     */
+    public record MeasureSummary(String id, String version, String title, String purpose, String direction, String rater,
+                                 int items, int min, int max, Double cutOff, boolean hasWording, List<String> languages,
+                                 boolean validated, List<app.rapport.alliance.measures.SeverityBand> severityBands,
+                                 String licence, String attribution) {
         static MeasureSummary of(MeasureDefinition m) {
-            return new MeasureSummary(m.id(), m.version(), m.title().in("en").orElse(m.id()), m.purpose().name().toLowerCase(),
-                    m.rater().wire(), m.itemCount(), m.scale().min(), m.scale().max(), m.cutOff(), m.hasWording(),
-                    List.copyOf(m.languages()), m.validated(), m.licence(), m.attribution());
+            return new MeasureSummary(m.id(), m.version(), m.title().in("en").orElse(m.id()), m.purpose().wire(),
+                    m.direction().wire(), m.rater().wire(), m.itemCount(), m.scale().min(), m.scale().max(), m.cutOff(),
+                    m.hasWording(), List.copyOf(m.languages()), m.validated(), m.severityBands(), m.licence(),
+                    m.attribution());
         }
     }
 

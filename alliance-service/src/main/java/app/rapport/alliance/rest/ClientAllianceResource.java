@@ -10,6 +10,7 @@ import app.rapport.alliance.rest.AllianceViews.ResponseView;
 import app.rapport.alliance.service.ClientAlliance;
 import app.rapport.alliance.service.MeasureCatalogue;
 import app.rapport.alliance.measures.MeasureDefinition;
+import app.rapport.alliance.measures.Purpose;
 import app.rapport.alliance.measures.Rater;
 import app.rapport.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -174,28 +175,37 @@ public class ClientAllianceResource {
     @Path("/trend")
     @RolesAllowed({Roles.CASE_MANAGER, Roles.TEAM_LEAD, Roles.THERAPIST})
     @Operation(summary = "Alliance trend per professional",
-            description = "Client ratings and the professional's check-ins over time with cut-offs, and rupture markers.")
+            description = "Per professional, in separate series: the client's alliance ratings, the professional's check-ins "
+                    + "and outcome measures, each point with its cut-off, purpose, direction (higher-is-better or "
+                    + "higher-is-worse), validated flag and published severity band; and rupture markers.")
     public ClientTrend trend(@PathParam("clientId") UUID clientId) {
         String organisation = alliance.client(clientId).organisationId;
         List<FeedbackResponse> responses = alliance.responses(clientId);
         List<ClientAlliance.EpisodeDetail> episodes = alliance.episodes(clientId);
-        Map<String, Double> cutOffs = new LinkedHashMap<>();
+        Map<String, MeasureDefinition> byId = new LinkedHashMap<>();
+        responses.forEach(r -> byId.computeIfAbsent(r.measureId, id -> measures.find(organisation, id)
+                .or(() -> app.rapport.alliance.measures.StandardMeasures.byId(id)).orElseThrow()));
         TreeSet<String> professionals = new TreeSet<>();
         responses.forEach(r -> professionals.add(r.professionalId));
         episodes.forEach(e -> professionals.add(e.episode().professionalId));
-        List<PairTrend> pairs = professionals.stream().map(p -> new PairTrend(p,
-                responses.stream().filter(r -> r.professionalId.equals(p) && r.rater.equals(Rater.CLIENT.wire()))
-                        .map(r -> AllianceViews.point(r, cutOff(cutOffs, organisation, r.measureId))).toList(),
-                responses.stream().filter(r -> r.professionalId.equals(p) && r.rater.equals(Rater.PROFESSIONAL.wire()))
-                        .map(r -> AllianceViews.point(r, cutOff(cutOffs, organisation, r.measureId))).toList(),
-                episodes.stream().filter(e -> e.episode().professionalId.equals(p))
-                        .sorted(Comparator.comparing(e -> e.episode().detectedAt))
-                        .map(e -> new EpisodeMarker(e.episode().id, e.episode().state.wire(), e.episode().detectedAt,
-                                e.episode().endedAt)).toList())).toList();
+        List<PairTrend> pairs = professionals.stream().map(p -> {
+            List<FeedbackResponse> pair = responses.stream().filter(r -> r.professionalId.equals(p)).toList();
+            return new PairTrend(p,
+                    series(pair, byId, r -> r.purpose() == Purpose.ALLIANCE && r.rater() == Rater.CLIENT),
+                    series(pair, byId, r -> !r.purpose().isOutcome() && r.rater() == Rater.PROFESSIONAL),
+                    series(pair, byId, r -> r.purpose().isOutcome()),
+                    episodes.stream().filter(e -> e.episode().professionalId.equals(p))
+                            .sorted(Comparator.comparing(e -> e.episode().detectedAt))
+                            .map(e -> new EpisodeMarker(e.episode().id, e.episode().state.wire(), e.episode().detectedAt,
+                                    e.episode().endedAt)).toList());
+        }).toList();
         return new ClientTrend(clientId, pairs);
     }
 
-    private Double cutOff(Map<String, Double> cache, String organisation, String measureId) {
-        return cache.computeIfAbsent(measureId, id -> measures.find(organisation, id).map(MeasureDefinition::cutOff).orElse(null));
+    /** The pair's responses on the measures {@code kind} picks, each point with what its score means. */
+    private static List<AllianceViews.TrendPoint> series(List<FeedbackResponse> responses, Map<String, MeasureDefinition> byId,
+                                                         java.util.function.Predicate<MeasureDefinition> kind) {
+        return responses.stream().filter(r -> kind.test(byId.get(r.measureId)))
+                .map(r -> AllianceViews.point(r, byId.get(r.measureId))).toList();
     }
 }

@@ -22,6 +22,7 @@ public final class Recovery {
             return false;
         }
         return baseline.isEmpty() || measure.reliableChange() == null
-                || !measure.reliableChange().isReliableWorsening(baseline.getAsDouble(), total, true);
+                || !measure.reliableChange().isReliableWorsening(baseline.getAsDouble(), total,
+                measure.direction().higherIsBetter());
     }
 }

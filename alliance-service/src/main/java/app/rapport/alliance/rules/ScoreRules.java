@@ -37,21 +37,23 @@ public final class ScoreRules {
         List<Signal> signals = new ArrayList<>();
         List<ScoredResponse> sameMeasure = earlier.stream().filter(r -> r.measureId().equals(current.measureId())).toList();
 
-        if (measure.cutOff() != null && current.total() < measure.cutOff()) {
-            signals.add(new Signal(SignalKind.BELOW_CUT_OFF, new Evidence("total < cutOff",
+        boolean higherIsBetter = measure.direction().higherIsBetter();
+        String concernSide = higherIsBetter ? " < cutOff" : " >= cutOff";
+        if (measure.inConcernRange(current.total())) {
+            signals.add(new Signal(SignalKind.BELOW_CUT_OFF, new Evidence("total" + concernSide,
                     List.of(current.id()), List.of(), Map.of("total", current.total()), Map.of("cutOff", measure.cutOff()),
-                    Map.of("measure", measure.id()))));
+                    measureCodes(measure))));
         }
         if (measure.reliableChange() != null && !sameMeasure.isEmpty()) {
             ScoredResponse previous = sameMeasure.get(sameMeasure.size() - 1);
-            if (measure.reliableChange().isReliableWorsening(previous.total(), current.total(), true)) {
+            if (measure.reliableChange().isReliableWorsening(previous.total(), current.total(), higherIsBetter)) {
                 signals.add(new Signal(SignalKind.DROP_FROM_PREVIOUS, dropEvidence(measure, List.of(previous.id(), current.id()),
                         previous.total(), current.total(), "previous")));
             }
             if (sameMeasure.size() >= t.baselineScores()) {
                 List<ScoredResponse> base = sameMeasure.subList(0, t.baselineScores());
                 double baseline = base.stream().mapToDouble(ScoredResponse::total).average().orElseThrow();
-                if (measure.reliableChange().isReliableWorsening(baseline, current.total(), true)) {
+                if (measure.reliableChange().isReliableWorsening(baseline, current.total(), higherIsBetter)) {
                     List<java.util.UUID> ids = new ArrayList<>(base.stream().map(ScoredResponse::id).toList());
                     ids.add(current.id());
                     signals.add(new Signal(SignalKind.DROP_FROM_BASELINE, dropEvidence(measure, ids, baseline,
@@ -64,11 +66,11 @@ public final class ScoreRules {
             first.add(current);
             double mean = first.stream().mapToDouble(ScoredResponse::total).average().orElseThrow();
             // A rising alliance that has reached the cut-off by then is not a warning.
-            if (mean < measure.cutOff() && current.total() < measure.cutOff()) {
+            if (measure.inConcernRange(mean) && measure.inConcernRange(current.total())) {
                 signals.add(new Signal(SignalKind.EARLY_WARNING, new Evidence("mean of first " + t.earlyWarningSessions()
-                        + " totals < cutOff and total < cutOff", first.stream().map(ScoredResponse::id).toList(), List.of(),
+                        + " totals" + concernSide + " and total" + concernSide, first.stream().map(ScoredResponse::id).toList(), List.of(),
                         Map.of("meanTotal", mean), Map.of("cutOff", measure.cutOff(),
-                        "earlyWarningSessions", (double) t.earlyWarningSessions()), Map.of("measure", measure.id()))));
+                        "earlyWarningSessions", (double) t.earlyWarningSessions()), measureCodes(measure))));
             }
         }
         latestReflection.flatMap(reflection -> discrepancy(current, reflection, t)).ifPresent(signals::add);
@@ -125,6 +127,11 @@ public final class ScoreRules {
             thresholds.put("reliableChangePoints", rc.points());
             rule = from + "Total - total >= reliableChangePoints";
         }
-        return new Evidence(rule, ids, List.of(), observed, thresholds, Map.of("measure", measure.id()));
+        return new Evidence(rule, ids, List.of(), observed, thresholds, measureCodes(measure));
+    }
+
+    /** The evidence names the measure and its direction, so a reader of the episode knows which way the totals run. */
+    private static Map<String, String> measureCodes(MeasureDefinition measure) {
+        return Map.of("measure", measure.id(), "direction", measure.direction().wire());
     }
 }

@@ -4,6 +4,7 @@ import app.rapport.alliance.outcomes.OutcomeLinkage;
 import app.rapport.platform.security.Caller;
 import app.rapport.platform.security.Roles;
 import jakarta.enterprise.context.ApplicationScoped;
+import app.rapport.alliance.measures.ScoreMeaning;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -44,15 +45,19 @@ public class Caseload {
     @Inject
     CaseloadOutcomes outcomes;
 
+    @Inject
+    MeasureCatalogue measures;
+
     private static final OutcomeLinkage.PairLink NOTHING_LINKED = new OutcomeLinkage.PairLink(null, null, null);
 
     /**
+     * @param latestMeaning what the latest rating means: purpose, direction, validated, band (null without a rating)
      * @param earlyAlliancePercent mean percentage of maximum of the pair's first three client alliance ratings
      * @param earlyAlliance how that compares with the cut-off; null while it cannot be classified
      * @param outcomeChange first to latest score on the pair's outcome measure; null while it cannot be judged
      */
     public record PairStatus(String professionalId, Double latestTotal, Double latestPercentOfMax, Boolean latestInConcernRange,
-                             Instant lastFeedbackAt, boolean feedbackOverdue, long openEpisodes, long episodes,
+                             String latestMeasureId, ScoreMeaning latestMeaning, Instant lastFeedbackAt, boolean feedbackOverdue, long openEpisodes, long episodes,
                              long repairedEpisodes, Double earlyAlliancePercent, OutcomeLinkage.EarlyAlliance earlyAlliance,
                              OutcomeLinkage.OutcomeChange outcomeChange) {
     }
@@ -85,14 +90,19 @@ public class Caseload {
                 .map(p -> new CaseloadOutcomes.Pair((UUID) p[0], (String) p[1])).toList());
 
         Map<UUID, List<PairStatus>> byClient = new LinkedHashMap<>();
+        Map<String, app.rapport.alliance.measures.MeasureDefinition> measuresById = new java.util.HashMap<>();
         for (Object[] p : pairs) {
             UUID clientId = (UUID) p[0];
             Instant last = p[5] == null ? null : toInstant(p[5]);
             long[] counts = episodes.perPair().getOrDefault(clientId + "/" + p[1], new long[3]);
             OutcomeLinkage.PairLink link = links.getOrDefault(new CaseloadOutcomes.Pair(clientId, (String) p[1]), NOTHING_LINKED);
+            Double total = p[2] == null ? null : ((Number) p[2]).doubleValue();
+            String measureId = (String) p[6];
+            ScoreMeaning meaning = measureId == null ? null : ScoreMeaning.of(measuresById.computeIfAbsent(measureId,
+                    id -> measures.require(caller.organisationId().orElse(null), id)), total);
             byClient.computeIfAbsent(clientId, c -> new ArrayList<>()).add(new PairStatus((String) p[1],
-                    p[2] == null ? null : ((Number) p[2]).doubleValue(), p[3] == null ? null : ((Number) p[3]).doubleValue(),
-                    (Boolean) p[4], last, last == null || last.isBefore(overdueBefore), counts[0], counts[1], counts[2],
+                    total, p[3] == null ? null : ((Number) p[3]).doubleValue(),
+                    (Boolean) p[4], measureId, meaning, last, last == null || last.isBefore(overdueBefore), counts[0], counts[1], counts[2],
                     round(link.earlyAlliancePercent()), link.earlyAlliance(), link.outcomeChange()));
         }
         List<ClientStatus> statuses = new ArrayList<>();
@@ -147,10 +157,12 @@ public class Caseload {
     @SuppressWarnings("unchecked")
     private List<Object[]> pairsWithLatestRating(UUID[] ids, LocalDate today) {
         return entityManager.createNativeQuery("""
-                        select m.client_id, m.user_id, r.total, r.percent_of_max, r.in_concern_range, r.recorded_at
+                        select m.client_id, m.user_id, r.total, r.percent_of_max, r.in_concern_range, r.recorded_at,
+                               r.measure_id
                         from care_circle_member m
                         left join lateral (
-                            select f.total, f.percent_of_max, f.in_concern_range, f.recorded_at from feedback_response f
+                            select f.total, f.percent_of_max, f.in_concern_range, f.recorded_at, f.measure_id
+                            from feedback_response f
                             where f.client_id = m.client_id and f.professional_id = m.user_id and f.rater = 'client'
                               and f.measure_id = any(cast(?3 as text[]))
                             order by f.recorded_at desc, f.id desc limit 1) r on true

@@ -33,6 +33,9 @@ public class ClientAlliance {
     @Inject
     ReportedTime reportedTime;
 
+    @Inject
+    SessionReferences sessions;
+
     /**
      * A response recorded in session (e.g. the client fills it in on a tablet, or the professional's check-in).
      *
@@ -44,6 +47,7 @@ public class ClientAlliance {
         Instant at = reportedTime.of(completedAt, Instant.now(), "completedAt");
         String pair = professionalId == null ? access.userId() : professionalId;
         AllianceAccess.Scope scope = access.audit(access.requireRecorder(clientId, pair), "write", "responses");
+        sessions.require(clientId, pair, sessionId);
         return feedback.record(new Feedback.NewResponse(scope.client(), pair, measureId, answers, sessionId,
                 language == null ? scope.client().preferredLanguage : language, access.userId(), null, null, at));
     }

@@ -8,6 +8,7 @@ import app.rapport.alliance.domain.ErasedClient;
 import app.rapport.alliance.domain.FeedbackLink;
 import app.rapport.alliance.domain.FeedbackResponse;
 import app.rapport.alliance.domain.RuptureEpisode;
+import app.rapport.alliance.domain.SessionRef;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -29,6 +30,7 @@ public class Erasure {
         FeedbackResponse.delete("clientId", clientId);
         FeedbackLink.delete("clientId", clientId);
         ClientCancellation.delete("clientId", clientId);
+        SessionRef.delete("clientId", clientId);
         CareCircleMember.delete("clientId", clientId);
         consentDecisions.eraseClient(clientId);
         ClientRef.delete("clientId", clientId);

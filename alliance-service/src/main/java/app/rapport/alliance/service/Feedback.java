@@ -60,8 +60,8 @@ public class Feedback {
     ObjectMapper json;
 
     /** What happened to a recorded response. */
-    public record Recorded(FeedbackResponse response, Score score, List<Signal> signals, RuptureEpisode episode,
-                           boolean resolvedEpisode) {
+    public record Recorded(FeedbackResponse response, MeasureDefinition measure, Score score, List<Signal> signals,
+                           RuptureEpisode episode, boolean resolvedEpisode) {
     }
 
     /**
@@ -155,7 +155,7 @@ public class Feedback {
             signals = ScoreRules.professionalReflection(new ScoreRules.Reflection(measure, current), latestClient, thresholds);
             episode = episodes.raise(client, in.professionalId(), signals, judgedAt);
         }
-        return new Recorded(response, score, signals, episode, resolved);
+        return new Recorded(response, measure, score, signals, episode, resolved);
     }
 
     /**

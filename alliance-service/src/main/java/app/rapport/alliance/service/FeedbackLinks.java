@@ -57,6 +57,9 @@ public class FeedbackLinks {
     @Inject
     EntityManager entityManager;
 
+    @Inject
+    SessionReferences sessions;
+
     /** A created link; the token exists only in this answer. */
     public record Created(FeedbackLink link, String token, String url) {
     }
@@ -69,6 +72,7 @@ public class FeedbackLinks {
     public Created create(UUID clientId, String professionalId, String measureId, UUID sessionId) {
         String pair = professionalId == null ? access.userId() : professionalId;
         ClientRef client = access.audit(access.requireRecorder(clientId, pair), "write", "feedback-links").client();
+        sessions.require(clientId, pair, sessionId);
         MeasureDefinition measure = measures.require(client.organisationId,
                 measureId == null ? StandardMeasures.SESSION_ALLIANCE_CHECK : measureId);
         if (measure.rater() != Rater.CLIENT) {

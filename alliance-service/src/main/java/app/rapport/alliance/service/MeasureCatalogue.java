@@ -2,6 +2,7 @@ package app.rapport.alliance.service;
 
 import app.rapport.alliance.domain.MeasureWording;
 import app.rapport.alliance.measures.MeasureDefinition;
+import app.rapport.alliance.measures.Item;
 import app.rapport.alliance.measures.StandardMeasures;
 import app.rapport.platform.problem.Problem;
 import app.rapport.platform.problem.ProblemException;
@@ -22,10 +23,21 @@ public class MeasureCatalogue {
         if (organisationId != null) {
             MeasureWording imported = MeasureWording.findById(key(organisationId, measureId));
             if (imported != null) {
-                return Optional.of(read(imported.definition));
+                return Optional.of(asShipped(read(imported.definition)));
             }
         }
         return StandardMeasures.byId(measureId);
+    }
+
+    /**
+     * Imported wording on the shipped structure: what the measure is for, its direction, scoring and severity bands are
+     * always the ones shipped now, even for wording stored before they were added.
+     */
+    private static MeasureDefinition asShipped(MeasureDefinition imported) {
+        return StandardMeasures.byId(imported.id()).map(shipped -> shipped.withWording(imported.title(),
+                        imported.items().stream().collect(java.util.stream.Collectors.toMap(Item::linkId, Item::text)),
+                        imported.version(), imported.attribution()))
+                .orElse(imported);
     }
 
     public MeasureDefinition require(String organisationId, String measureId) {

@@ -137,6 +137,7 @@ class ScoreRulesTest {
         assertEquals(1.96, drop.evidence().thresholds().get("z"));
         assertTrue(drop.evidence().rule().contains("> z"));
         assertEquals(CHECK.id(), drop.evidence().codes().get("measure"));
+        assertEquals("higher-is-better", drop.evidence().codes().get("direction"));
     }
 
     @Test

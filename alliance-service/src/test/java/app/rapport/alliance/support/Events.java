@@ -12,6 +12,9 @@ import app.rapport.contract.client.ClientErased;
 import app.rapport.contract.client.ClientRegistered;
 import app.rapport.contract.consent.ConsentGranted;
 import app.rapport.contract.consent.ConsentWithdrawn;
+import app.rapport.contract.session.SessionCancelled;
+import app.rapport.contract.session.SessionRescheduled;
+import app.rapport.contract.session.SessionScheduled;
 import app.rapport.devkit.testing.ContractVerifier;
 import app.rapport.devkit.testing.SharedInfrastructure;
 import app.rapport.devkit.tokens.DemoUser;
@@ -100,6 +103,34 @@ public final class Events {
             publish(EventType.CONSENT_WITHDRAWN, clientId, DemoUsers.TEAM_NORTH, new ConsentWithdrawn(clientId, consentId,
                     category, role, memberId, from, DemoUsers.ALICE.userId()));
         }
+    }
+
+    /** A session booked by session-service for the client with {@code professionals}, starting {@code start}. */
+    public static UUID scheduled(UUID clientId, Instant start, DemoUser... professionals) {
+        UUID sessionId = UUID.randomUUID();
+        publish(EventType.SESSION_SCHEDULED, clientId, DemoUsers.TEAM_NORTH, new SessionScheduled(sessionId, clientId,
+                userIds(professionals), "therapy", start, start.plusSeconds(3600), "Europe/London", null,
+                DemoUsers.ALICE.userId()));
+        return sessionId;
+    }
+
+    public static void sessionCancelled(UUID sessionId, UUID clientId, Instant start, DemoUser... professionals) {
+        publish(EventType.SESSION_CANCELLED, clientId, DemoUsers.TEAM_NORTH, new SessionCancelled(sessionId, clientId,
+                userIds(professionals), "therapy", start, "professional", "illness", 72, DemoUsers.ALICE.userId()));
+    }
+
+    /** Moves the session; returns the id of the session booked at the new time. */
+    public static UUID sessionRescheduled(UUID sessionId, UUID clientId, Instant previousStart, Instant start,
+                                          DemoUser... professionals) {
+        UUID newSessionId = UUID.randomUUID();
+        publish(EventType.SESSION_RESCHEDULED, clientId, DemoUsers.TEAM_NORTH, new SessionRescheduled(sessionId,
+                newSessionId, clientId, userIds(professionals), "therapy", previousStart, start, start.plusSeconds(3600),
+                72, DemoUsers.ALICE.userId()));
+        return newSessionId;
+    }
+
+    private static java.util.List<String> userIds(DemoUser... users) {
+        return java.util.Arrays.stream(users).map(DemoUser::userId).toList();
     }
 
     public static void erased(UUID clientId) {
