@@ -65,8 +65,11 @@ public class PeerServicesStub implements QuarkusTestResourceLifecycleManager {
     private void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
         if (path.equals("/stub/answer")) {
-            String[] query = exchange.getRequestURI().getQuery().split("&");
-            answers.put(query[0].substring(8) + " " + query[1].substring(7), query[2].substring(5));
+            Map<String, String> query = new java.util.HashMap<>();
+            for (String pair : exchange.getRequestURI().getQuery().split("&")) {
+                query.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+            }
+            answers.put(query.get("service") + " " + query.get("client"), query.get("how"));
             send(exchange, 204, "");
             return;
         }
