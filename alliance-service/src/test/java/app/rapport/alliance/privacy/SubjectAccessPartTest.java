@@ -1,6 +1,5 @@
 package app.rapport.alliance.privacy;
 
-import app.rapport.alliance.support.Api;
 import app.rapport.devkit.testing.Tokens;
 import app.rapport.devkit.tokens.DemoUsers;
 import app.rapport.platform.subjectaccess.ClientDataDefinition;
@@ -79,7 +78,7 @@ class SubjectAccessPartTest {
 
     @Test
     void aRowInEveryCoveredTableIsInThePart() {
-        UUID client = Api.northClient();
+        UUID client = UUID.randomUUID();
         List<Seed> seeds = seeds();
         Set<String> seeded = new TreeSet<>(seeds.stream().map(Seed::table).toList());
         Set<String> covered = new TreeSet<>();
@@ -88,6 +87,13 @@ class SubjectAccessPartTest {
 
         List<UUID> ids = seeds.stream().map(s -> UUID.randomUUID()).toList();
         QuarkusTransaction.requiringNew().run(() -> {
+            // What client-service's events would have told this service: the client, and Alice as its case manager.
+            entityManager.createNativeQuery("insert into client_ref (client_id, organisation_id, team_id) values (?1, ?2, ?3)")
+                    .setParameter(1, client).setParameter(2, DemoUsers.ORGANISATION).setParameter(3, DemoUsers.TEAM_NORTH)
+                    .executeUpdate();
+            entityManager.createNativeQuery("insert into care_circle_member (member_id, client_id, user_id, role, joined_on) "
+                    + "values (?1, ?2, ?3, 'case-manager', current_date)").setParameter(1, UUID.randomUUID()).setParameter(2, client)
+                    .setParameter(3, DemoUsers.ALICE.userId()).executeUpdate();
             for (int i = 0; i < seeds.size(); i++) {
                 int written = entityManager.createNativeQuery(seeds.get(i).insert()).setParameter("id", ids.get(i))
                         .setParameter("client", client).executeUpdate();
