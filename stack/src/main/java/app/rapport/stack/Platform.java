@@ -183,6 +183,10 @@ public final class Platform implements AutoCloseable {
         env.put("RAPPORT_JWT_ISSUER", issuer.issuer());
         // Every absolute URL a service emits (Location, feeds, links) starts with the front door, wherever it listens.
         env.put("RAPPORT_PUBLIC_BASE_URL", webClientUrl());
+        // client-service composes subject-access exports and audit views from the other services' parts.
+        env.put("RAPPORT_SESSION_SERVICE_URL", "http://127.0.0.1:" + options.servicePort("session-service"));
+        env.put("RAPPORT_ALLIANCE_SERVICE_URL", "http://127.0.0.1:" + options.servicePort("alliance-service"));
+        env.put("RAPPORT_NOTIFICATION_SERVICE_URL", "http://127.0.0.1:" + options.servicePort("notification-service"));
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
         // Services exit by themselves if this launcher dies without closing them.

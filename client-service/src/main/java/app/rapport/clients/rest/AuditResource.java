@@ -15,6 +15,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -28,11 +29,12 @@ import java.util.UUID;
 @SecurityRequirement(name = "jwt")
 public class AuditResource {
 
-    public record AuditItem(long id, Instant at, String actorId, String actorRoles, String action, String resource,
-                            String basis) {
+    /** {@code service}: which service recorded the entry; {@code id} is unique within that service. */
+    public record AuditItem(String service, long id, Instant at, String actorId, String actorRoles, String action,
+                            String resource, String basis) {
     }
 
-    public record AuditPageView(List<AuditItem> items, int page, int size, long total, long asOf) {
+    public record AuditPageView(List<AuditItem> items, int page, int size, long total, long asOf, List<String> services) {
     }
 
     @Inject
@@ -41,15 +43,19 @@ public class AuditResource {
     @GET
     @RolesAllowed({Roles.CASE_MANAGER, Roles.TEAM_LEAD, Roles.ORG_ADMIN})
     @Operation(operationId = "readAudit", summary = "Who read or changed the client's record",
-            description = "Newest first. Reading the audit log is itself audited, so pages come from a snapshot: pass the "
-                    + "asOf of the first page to later pages and they will not shift. Still readable after erasure.")
+            description = "Every service's entries about the client, newest first, each naming the service that recorded it "
+                    + "(complete, or 503 naming the service that could not answer). Reading the audit log is itself audited, "
+                    + "so pages come from a snapshot: pass the asOf of the first page to later pages and they will not shift. "
+                    + "After erasure, client-service's entries only (services says whose entries a page holds).")
+    @APIResponse(responseCode = "200", description = "One page of the client's audit, every service's entries")
+    @APIResponse(responseCode = "503", description = "Another service could not give its entries (peer-unavailable names it)")
     public AuditPageView read(@PathParam("clientId") UUID clientId,
                               @QueryParam("page") @DefaultValue("0") @Min(0) @Max(value = Paging.LAST_PAGE, message = Paging.LAST_PAGE_MESSAGE) int page,
                               @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size,
                               @QueryParam("asOf") @Min(1) Long asOf) {
         AuditTrail.AuditPage result = trail.read(clientId, page, size, asOf);
         return new AuditPageView(result.entries().stream()
-                .map(e -> new AuditItem(e.id, e.at, e.actorId, e.actorRoles, e.action, e.resource, e.basis))
-                .toList(), result.page(), result.size(), result.total(), result.asOf());
+                .map(e -> new AuditItem(e.service(), e.id(), e.at(), e.actorId(), e.actorRoles(), e.action(), e.resource(), e.basis()))
+                .toList(), result.page(), result.size(), result.total(), result.asOf(), result.services());
     }
 }

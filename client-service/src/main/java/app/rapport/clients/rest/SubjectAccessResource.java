@@ -35,12 +35,14 @@ public class SubjectAccessResource {
     @GET
     @RolesAllowed({Roles.CASE_MANAGER, Roles.TEAM_LEAD, Roles.ORG_ADMIN})
     @Operation(summary = "Subject-access export",
-            description = "Everything client-service holds about the client, one section per kind of data, as a JSON "
-                    + "attachment. Audit-logged. Publishes rapport.client.subject-access-requested.v1 so the other services "
-                    + "prepare their part under the same requestId.")
+            description = "Everything Rapport holds about the client as one JSON attachment: client-service's sections and "
+                    + "every other service's part (asked with the caller's token). Complete, or 503 peer-unavailable naming "
+                    + "the service that could not answer. Audit-logged. Publishes rapport.client.subject-access-requested.v1 "
+                    + "once the export is made.")
     @APIResponse(responseCode = "200", description = "The export, as an attachment",
             headers = {@Header(name = "Content-Disposition", ref = "Content-Disposition")},
             content = @Content(schema = @Schema(implementation = SubjectAccessExport.ExportDocument.class)))
+    @APIResponse(responseCode = "503", description = "Another service could not give its part (peer-unavailable names it); nothing was exported")
     public Response export(@PathParam("clientId") UUID clientId) {
         SubjectAccessExport.ExportDocument document = export.export(clientId);
         // The reference, not the name: the file name ends up in download folders and mail subjects.

@@ -16,9 +16,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Organisations, their teams and their professionals, managed by organisation admins. An admin
- * manages their own organisation and may register the law firms it works with. Anyone else is told
- * the organisation does not exist.
+ * Organisations, their teams and their professionals, managed by organisation admins. An admin manages their own
+ * organisation and the directory of each law firm their organisation registered (its keeper). Any admin may read a
+ * law firm's entry, but only its keeper and the firm's own admins see or change its teams and people. Anyone else is
+ * told a case-management organisation does not exist.
  */
 @ApplicationScoped
 public class OrganisationDirectory {
@@ -44,9 +45,7 @@ public class OrganisationDirectory {
     @Transactional
     public Organisation save(String organisationId, String name, Organisation.Kind kind) {
         boolean own = isOwn(organisationId);
-        if (own && kind != Organisation.Kind.CASE_MANAGEMENT) {
-            throw ProblemException.invalidField("kind", "your own organisation is a case-management organisation");
-        }
+        // An admin's own organisation may be either kind (a law firm's admins keep their own firm); any other is a firm.
         if (!own && kind != Organisation.Kind.LAW_FIRM) {
             throw ProblemException.invalidField("kind", "other organisations you register are law firms");
         }
@@ -84,13 +83,13 @@ public class OrganisationDirectory {
 
     @Transactional
     public List<Team> teams(String organisationId) {
-        requireOwn(organisationId);
+        managed(organisationId);
         return Team.list("organisationId = ?1 order by name, id", organisationId);
     }
 
     @Transactional
     public Team saveTeam(String organisationId, String teamId, String name) {
-        requireOwn(organisationId);
+        managed(organisationId);
         Team team = Team.<Team>findByIdOptional(teamId).orElseGet(() -> {
             Team created = new Team();
             created.id = teamId;
@@ -112,22 +111,15 @@ public class OrganisationDirectory {
 
     @Transactional
     public List<Professional> professionals(String organisationId) {
-        requireOwn(organisationId);
+        managed(organisationId);
         return Professional.list("organisationId = ?1 order by displayName, userId", organisationId);
     }
 
     /** Adds or updates a professional of the admin's own organisation, or of a registered law firm. */
     @Transactional
     public Professional saveProfessional(String organisationId, ProfessionalEntry entry) {
-        Organisation organisation = Organisation.<Organisation>findByIdOptional(organisationId)
-                .orElseThrow(() -> ProblemException.notFound("Organisation " + organisationId));
+        Organisation organisation = managed(organisationId);
         boolean lawFirm = organisation.kind == Organisation.Kind.LAW_FIRM;
-        if (!isOwn(organisationId) && !lawFirm) {
-            throw ProblemException.notFound("Organisation " + organisationId);
-        }
-        if (!isOwn(organisationId)) {
-            requireKeeperOf(organisation);
-        }
         if (lawFirm != entry.role().equals("solicitor")) {
             throw ProblemException.invalidField("role", lawFirm ? "people of a law firm are solicitors"
                     : "solicitors belong to law firms, not to " + organisation.name);
@@ -164,9 +156,21 @@ public class OrganisationDirectory {
         return caller.organisationId().filter(organisationId::equals).isPresent();
     }
 
-    private void requireOwn(String organisationId) {
-        if (!isOwn(organisationId) || Organisation.findByIdOptional(organisationId).isEmpty()) {
+    /**
+     * The organisation whose directory the caller may see and change: their own, or a law firm their organisation
+     * keeps. Another admin's law firm is refused as kept elsewhere (any admin can already see that it exists); any
+     * other organisation does not exist for the caller.
+     */
+    private Organisation managed(String organisationId) {
+        Organisation organisation = Organisation.<Organisation>findByIdOptional(organisationId)
+                .orElseThrow(() -> ProblemException.notFound("Organisation " + organisationId));
+        if (isOwn(organisationId)) {
+            return organisation;
+        }
+        if (organisation.kind != Organisation.Kind.LAW_FIRM) {
             throw ProblemException.notFound("Organisation " + organisationId);
         }
+        requireKeeperOf(organisation);
+        return organisation;
     }
 }

@@ -36,6 +36,10 @@ public class Session extends PanacheEntityBase {
     @Column(name = "rescheduled_from")
     public UUID rescheduledFrom;
 
+    /** An occurrence of a series that was moved by itself, not with the series: series retimes leave it alone. */
+    @Column(name = "moved_on_its_own", nullable = false)
+    public boolean movedOnItsOwn;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public SessionType type;

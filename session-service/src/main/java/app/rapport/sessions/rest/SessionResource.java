@@ -112,7 +112,7 @@ public class SessionResource {
     @Path("/series/{seriesId}/cancellation")
     @RolesAllowed({Roles.CASE_MANAGER, Roles.TEAM_LEAD, Roles.THERAPIST})
     @Operation(summary = "Cancel a series from a date on",
-            description = "Cancels every still-scheduled occurrence on or after `from`; earlier ones are left alone. "
+            description = "Cancels every still-scheduled occurrence on or after `from`, moved ones included; earlier ones are left alone. "
                     + "Publishes rapport.session.cancelled.v1 for each. Returns the cancelled sessions.")
     public List<SessionView> cancelSeriesFrom(@PathParam("seriesId") UUID seriesId, @Valid @NotNull SeriesChanges.CancelFrom body) {
         return seriesChanges.cancelFrom(seriesId, body).stream().map(s -> SessionView.of(s, null)).toList();
@@ -123,7 +123,7 @@ public class SessionResource {
     @RolesAllowed({Roles.CASE_MANAGER, Roles.TEAM_LEAD, Roles.THERAPIST})
     @Operation(summary = "Move a series to new times from a date on",
             description = "Moves every still-scheduled occurrence on or after `from` to the new wall-clock times on its own day; "
-                    + "earlier ones are left alone. Publishes rapport.session.rescheduled.v1 for each. Returns the new sessions.")
+                    + "earlier ones, and occurrences moved on their own, are left alone. Publishes rapport.session.rescheduled.v1 for each. Returns the new sessions.")
     public List<SessionView> retimeSeriesFrom(@PathParam("seriesId") UUID seriesId, @Valid @NotNull SeriesChanges.RetimeFrom body) {
         return seriesChanges.retimeFrom(seriesId, body).stream().map(s -> SessionView.of(s, null)).toList();
     }

@@ -19,8 +19,10 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Changes to a series from a date on. Occurrences before that date, and occurrences that are already
- * attended, cancelled, missed or moved, are left alone; each changed occurrence publishes its own event.
+ * Changes to a series from a date on; each changed occurrence publishes its own event. Occurrences before that date,
+ * and occurrences that are already attended, cancelled or missed, are always left alone. A retime also leaves alone
+ * the occurrences that were moved on their own (someone chose their time); cancelling the series from a date ends
+ * those too, because the series ends as a whole.
  */
 @ApplicationScoped
 public class SeriesChanges {
@@ -42,7 +44,7 @@ public class SeriesChanges {
 
     @Transactional
     public List<Session> cancelFrom(UUID seriesId, CancelFrom request) {
-        return remaining(seriesId, request.from()).stream()
+        return scheduledFrom(seriesId, request.from()).stream()
                 .map(s -> transitions.cancel(s.id, new Transitions.Cancellation(request.by(), request.reason())))
                 .toList();
     }
@@ -50,17 +52,17 @@ public class SeriesChanges {
     @Transactional
     public List<Session> retimeFrom(UUID seriesId, RetimeFrom request) {
         Series series = Series.findById(seriesId);
-        List<Session> remaining = remaining(seriesId, request.from());
+        List<Session> following = scheduledFrom(seriesId, request.from()).stream().filter(s -> !s.movedOnItsOwn).toList();
         ZoneId zone = ZoneId.of(series.timeZone);
-        return remaining.stream().map(s -> {
+        return following.stream().map(s -> {
             LocalDate day = s.startsAt.atZone(zone).toLocalDate();
             // Retiming the rest of a series is a change of plan, not one party asking to move one session.
-            return transitions.reschedule(s.id, new Transitions.Move(day.atTime(request.start()), day.atTime(request.end()),
+            return transitions.rescheduleWithSeries(s.id, new Transitions.Move(day.atTime(request.start()), day.atTime(request.end()),
                     series.timeZone, null));
         }).toList();
     }
 
-    private List<Session> remaining(UUID seriesId, LocalDate from) {
+    private List<Session> scheduledFrom(UUID seriesId, LocalDate from) {
         Series series = Series.<Series>findByIdOptional(seriesId).orElseThrow(() -> ProblemException.notFound("Series " + seriesId));
         access.require(series.clientId, Permission.SCHEDULE_WRITE, "Series " + seriesId);
         ZoneId zone = ZoneId.of(series.timeZone);

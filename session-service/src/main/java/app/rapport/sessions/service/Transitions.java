@@ -115,9 +115,22 @@ public class Transitions {
         return session;
     }
 
-    /** Moves a session: it becomes final (rescheduled) and a new session is booked at the new time. */
+    /**
+     * Moves a session: it becomes final (rescheduled) and a new session is booked at the new time. An occurrence of a
+     * series moved this way is moved on its own, and later changes of the series' times leave it alone.
+     */
     @Transactional
     public Session reschedule(UUID sessionId, Move move) {
+        return move(sessionId, move, true);
+    }
+
+    /** Moves an occurrence as part of retiming its series: the new occurrence still follows the series. */
+    @Transactional
+    public Session rescheduleWithSeries(UUID sessionId, Move move) {
+        return move(sessionId, move, false);
+    }
+
+    private Session move(UUID sessionId, Move move, boolean onItsOwn) {
         Session old = scheduled(sessionId, Permission.SCHEDULE_WRITE, "rescheduled");
         ZoneId zone = times.zone(move.timeZone() == null ? old.timeZone : move.timeZone());
         SessionTimes.Slot slot = times.slot(move.start(), move.end(), zone, "");
@@ -133,6 +146,7 @@ public class Transitions {
         moved.clientId = old.clientId;
         moved.seriesId = old.seriesId;
         moved.rescheduledFrom = old.id;
+        moved.movedOnItsOwn = old.seriesId != null && (onItsOwn || old.movedOnItsOwn);
         moved.type = old.type;
         moved.status = SessionStatus.SCHEDULED;
         moved.startsAt = slot.start().toInstant();
