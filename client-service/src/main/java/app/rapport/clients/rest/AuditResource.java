@@ -15,6 +15,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -47,7 +49,8 @@ public class AuditResource {
                     + "(complete, or 503 naming the service that could not answer). Reading the audit log is itself audited, "
                     + "so pages come from a snapshot: pass the asOf of the first page to later pages and they will not shift. "
                     + "After erasure, client-service's entries only (services says whose entries a page holds).")
-    @APIResponse(responseCode = "200", description = "One page of the client's audit, every service's entries")
+    @APIResponse(responseCode = "200", description = "One page of the client's audit, every service's entries",
+            content = @Content(schema = @Schema(implementation = AuditPageView.class)))
     @APIResponse(responseCode = "503", description = "Another service could not give its entries (peer-unavailable names it)")
     public AuditPageView read(@PathParam("clientId") UUID clientId,
                               @QueryParam("page") @DefaultValue("0") @Min(0) @Max(value = Paging.LAST_PAGE, message = Paging.LAST_PAGE_MESSAGE) int page,
