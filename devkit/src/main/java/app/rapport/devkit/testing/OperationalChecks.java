@@ -165,6 +165,30 @@ public final class OperationalChecks {
         return values.stream().filter(metrics::contains).toList();
     }
 
+    /**
+     * Requests each path template (filled in) on the public port without a token.
+     *
+     * @return each answer that lacks {@code Cache-Control: no-store} or {@code X-Content-Type-Options: nosniff}
+     */
+    public static List<String> answersThatMayBeStored(URI publicBase, List<String> templates)
+            throws IOException, InterruptedException {
+        List<String> problems = new ArrayList<>();
+        for (String template : templates) {
+            URI uri = publicBase.resolve(template.replace("{}", UUID.randomUUID().toString()));
+            for (String method : List.of("GET", "DELETE", "POST")) {
+                HttpResponse<Void> answer = HTTP.send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+                        .method(method, HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.discarding());
+                String cacheControl = answer.headers().firstValue("Cache-Control").orElse("");
+                String sniffing = answer.headers().firstValue("X-Content-Type-Options").orElse("");
+                if (!cacheControl.contains("no-store") || !sniffing.equals("nosniff")) {
+                    problems.add(method + " " + uri.getPath() + " answered " + answer.statusCode() + " with Cache-Control '"
+                            + cacheControl + "' and X-Content-Type-Options '" + sniffing + "'");
+                }
+            }
+        }
+        return problems;
+    }
+
     public static String metrics(URI management) throws IOException, InterruptedException {
         return get(management.resolve("/q/metrics")).body();
     }

@@ -49,6 +49,11 @@ class OperationsTest {
     }
 
     @Test
+    void everyAnswerForbidsStoringAndSniffing() throws Exception {
+        assertEquals(List.of(), OperationalChecks.answersThatMayBeStored(base, PATHS_WITH_VALUES));
+    }
+
+    @Test
     void everyCounterIsExportedAsACounterFromTheStart() throws Exception {
         String metrics = OperationalChecks.metrics(management);
         assertEquals(List.of(), OperationalChecks.notCounters(metrics, COUNTERS), metrics);
