@@ -105,7 +105,7 @@ public class EventConsumer {
         }
         lag = MultiGauge.builder("rapport.events.consumer.lag")
                 .description("Records in a partition this replica consumes that it has not processed yet")
-                .baseUnit("records").tag("group", group).register(metrics);
+                .tag("group", group).register(metrics);
     }
 
     private Counter consumed(String type, String outcome) {
