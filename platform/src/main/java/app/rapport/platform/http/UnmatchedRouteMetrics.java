@@ -19,17 +19,18 @@ public class UnmatchedRouteMetrics {
     public static final String BUCKET = "/unmatched";
 
     void register(@Observes Router router) {
+        // Before any other handler, so even a request that is reset before its answer is named.
         router.route().order(Integer.MIN_VALUE + 1).handler(context -> {
-            tag(context, BUCKET);
+            fallBackToBucket(context);
             context.next();
         });
     }
 
-    /** Names the uri tag of this request unless a resource template names it; no-op when metrics are off. */
-    public static void tag(RoutingContext context, String template) {
+    /** The metric's fallback name; the REST layer's matched template, kept apart from it, takes precedence. */
+    private static void fallBackToBucket(RoutingContext context) {
         HttpRequestMetric metric = HttpRequestMetric.getRequestMetric(context);
         if (metric != null) {
-            metric.setTemplatePath(template);
+            metric.setTemplatePath(BUCKET);
         }
     }
 }
