@@ -34,7 +34,13 @@ class BrokenManifestTest {
     static Stream<Arguments> fixtures() {
         return Stream.of(
                 breach("missing-readiness-probe", WorkloadChecks::probes, "client-service: no HTTP readinessProbe"),
-                breach("probe-on-wrong-port", WorkloadChecks::probes, "session-service: livenessProbe port 9000 is not the configured HTTP port 8082"),
+                breach("probe-on-wrong-port", WorkloadChecks::probes, "session-service: livenessProbe port 9000 is not the configured management port 9082"),
+                breach("probe-on-public-port", WorkloadChecks::probes, "web-client: readinessProbe port http is not the configured management port 9080"),
+                breach("management-routed", IngressChecks::managementNotRouted, "Ingress rapport routes /q to the management port of client-service"),
+                breach("management-open-to-ingress", NetworkChecks::managementOnlyFromMonitoring,
+                        "policies let ingress-controller reach the management port 9083 of alliance-service"),
+                breach("management-port-undeclared", ServiceChecks::selectorsAndPorts,
+                        "notification-service does not declare its management port 9084"),
                 breach("writable-root-filesystem", WorkloadChecks::podSecurity, "alliance-service: root filesystem must be read-only"),
                 breach("service-targets-wrong-port", ServiceChecks::selectorsAndPorts, "Service session-service targets port 8080"),
                 breach("undocumented-secret", m -> ConfigReferenceChecks.references(m, OperationsGuide.read()),

@@ -40,7 +40,7 @@ class OverlayValidationTest {
     static {
         CHECKS.put("every document is a typed Kubernetes object", (overlay, m) -> SchemaChecks.typedObjects(m));
         CHECKS.put("every workload is deployed", (overlay, m) -> WorkloadChecks.everyWorkloadDeployed(m));
-        CHECKS.put("probes ask the health endpoints on the configured port", (overlay, m) -> WorkloadChecks.probes(m));
+        CHECKS.put("probes ask the health endpoints on the configured management port", (overlay, m) -> WorkloadChecks.probes(m));
         CHECKS.put("every container has resource requests and limits", (overlay, m) -> WorkloadChecks.resources(m));
         CHECKS.put("pods run non-root, read-only, without privileges", (overlay, m) -> WorkloadChecks.podSecurity(m));
         CHECKS.put("services select their pods and target the configured port", (overlay, m) -> ServiceChecks.selectorsAndPorts(m));
@@ -57,6 +57,8 @@ class OverlayValidationTest {
                 (overlay, m) -> NetworkChecks.flows(m, OperationsGuide.read()));
         CHECKS.put("the Ingress routes each API path to the service that serves it", (overlay, m) -> IngressChecks.apiRouting(m));
         CHECKS.put("absolute URLs start with the Ingress origin", (overlay, m) -> IngressChecks.publicBaseUrl(m));
+        CHECKS.put("no Ingress routes to a management port", (overlay, m) -> IngressChecks.managementNotRouted(m));
+        CHECKS.put("only monitoring reaches the management ports", (overlay, m) -> NetworkChecks.managementOnlyFromMonitoring(m));
         CHECKS.put("images are pinned", (overlay, m) -> ImageChecks.pinned(m));
         CHECKS.put("the overlay sets every image", (overlay, m) -> ImageChecks.setByOverlay(m, overlay));
         CHECKS.put("each service uses its own database over verified TLS", (overlay, m) -> DatabaseChecks.ownDatabases(m));

@@ -126,7 +126,7 @@ public final class Platform implements AutoCloseable {
             for (String service : serviceNames()) {
                 int port = options.servicePort(service);
                 ServiceProcess process = new ServiceProcess(service, options.serviceJar(service), port,
-                        environment(service, jdbcUrls.get(service), port), logs.resolve(service + ".log"),
+                        options.managementPort(service), environment(service, jdbcUrls.get(service), port), logs.resolve(service + ".log"),
                         work.resolve("tmp").resolve(service));
                 services.put(service, process);
                 process.start();
@@ -148,6 +148,8 @@ public final class Platform implements AutoCloseable {
             Map<String, String> env = new LinkedHashMap<>();
             env.put("QUARKUS_HTTP_PORT", Integer.toString(options.webClientPort()));
             env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+            env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(options.managementPort(PlatformOptions.WEB_CLIENT)));
+            env.put("QUARKUS_MANAGEMENT_HOST", "127.0.0.1");
             env.put("RAPPORT_WEB_AUTH_MODE", "development");
             env.put("RAPPORT_DEV_ISSUER_URL", issuer.issuer());
             env.put("RAPPORT_CLIENT_SERVICE_URL", serviceUrl("client-service"));
@@ -156,7 +158,8 @@ public final class Platform implements AutoCloseable {
             env.put("RAPPORT_NOTIFICATION_SERVICE_URL", serviceUrl("notification-service"));
             env.put("RAPPORT_PARENT_PID", Long.toString(ProcessHandle.current().pid()));
             webClient = new ServiceProcess(PlatformOptions.WEB_CLIENT, options.serviceJar(PlatformOptions.WEB_CLIENT),
-                    options.webClientPort(), env, logs.resolve("web-client.log"), options.workDirectory().resolve("tmp/web-client"));
+                    options.webClientPort(), options.managementPort(PlatformOptions.WEB_CLIENT), env,
+                    logs.resolve("web-client.log"), options.workDirectory().resolve("tmp/web-client"));
             webClient.start();
             return null;
         });
@@ -189,6 +192,8 @@ public final class Platform implements AutoCloseable {
         env.put("RAPPORT_NOTIFICATION_SERVICE_URL", "http://127.0.0.1:" + options.servicePort("notification-service"));
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+        env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(options.managementPort(service)));
+        env.put("QUARKUS_MANAGEMENT_HOST", "127.0.0.1");
         // Services exit by themselves if this launcher dies without closing them.
         env.put("RAPPORT_PARENT_PID", Long.toString(ProcessHandle.current().pid()));
         env.putAll(options.serviceEnvironment(service));
@@ -229,6 +234,16 @@ public final class Platform implements AutoCloseable {
     /** e.g. {@code http://127.0.0.1:8081} for client-service. */
     public String serviceUrl(String service) {
         return service(service).url();
+    }
+
+    /** e.g. {@code http://127.0.0.1:9081} for client-service: its health, metrics, OpenAPI and Swagger UI. */
+    public String managementUrl(String service) {
+        return service(service).managementUrl();
+    }
+
+    /** e.g. {@code http://127.0.0.1:9080}: the web client's health and metrics. */
+    public String webClientManagementUrl() {
+        return "http://127.0.0.1:" + options.managementPort(PlatformOptions.WEB_CLIENT);
     }
 
     /** e.g. {@code http://127.0.0.1:8080}: the single-page app and its /api front door. */

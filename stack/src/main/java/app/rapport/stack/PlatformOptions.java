@@ -14,13 +14,13 @@ import java.util.Set;
 
 /**
  * Where the platform runs: its work directory, the repository holding the packaged services, every
- * port, how long the services may take to become ready, and any settings a service gets on top of
+ * port (each process has a public port and a management port for health, metrics and the API description), how long the services may take to become ready, and any settings a service gets on top of
  * the platform's own (e.g. system tests point notification-service at their own SMTP server).
  */
 public record PlatformOptions(Path workDirectory, Path repository, int postgresPort, int kafkaPort,
                               int kafkaControllerPort, int issuerPort, Map<String, Integer> servicePorts,
                               int webClientPort, Duration readinessTimeout,
-                              Map<String, Map<String, String>> serviceEnvironment) {
+                              Map<String, Map<String, String>> serviceEnvironment, Map<String, Integer> managementPorts) {
 
     /** The browser's front door, started after the services it forwards to. */
     public static final String WEB_CLIENT = "web-client";
@@ -50,23 +50,31 @@ public record PlatformOptions(Path workDirectory, Path repository, int postgresP
         Map<String, Map<String, String>> copy = new LinkedHashMap<>();
         serviceEnvironment.forEach((service, settings) -> copy.put(service, Map.copyOf(settings)));
         serviceEnvironment = Collections.unmodifiableMap(copy);
+        if (!managementPorts.keySet().equals(processes())) {
+            throw new IllegalArgumentException("Need a management port for each of " + processes());
+        }
+        managementPorts = Collections.unmodifiableMap(new LinkedHashMap<>(managementPorts));
     }
 
-    public PlatformOptions(Path workDirectory, Path repository, int postgresPort, int kafkaPort, int kafkaControllerPort,
-                           int issuerPort, Map<String, Integer> servicePorts, int webClientPort, Duration readinessTimeout) {
-        this(workDirectory, repository, postgresPort, kafkaPort, kafkaControllerPort, issuerPort, servicePorts,
-                webClientPort, readinessTimeout, Map.of());
+    /** The services and the web client: every process with a public and a management port. */
+    public static Set<String> processes() {
+        Set<String> processes = new java.util.LinkedHashSet<>(SERVICE_DATABASES.keySet());
+        processes.add(WEB_CLIENT);
+        return processes;
     }
 
-    /** The documented local ports, so the URLs in the README work. */
+    /** The documented local ports, so the URLs in the README work: management ports are the public ones plus 1000. */
     public static PlatformOptions localPorts(Path workDirectory, Path repository) {
         Map<String, Integer> ports = new LinkedHashMap<>();
+        Map<String, Integer> management = new LinkedHashMap<>();
         int port = 8081;
         for (String service : SERVICE_DATABASES.keySet()) {
+            management.put(service, port + 1000);
             ports.put(service, port++);
         }
+        management.put(WEB_CLIENT, 9080);
         return new PlatformOptions(workDirectory, repository, 15432, 19092, 19093, 8090, ports, 8080,
-                DEFAULT_READINESS_TIMEOUT);
+                DEFAULT_READINESS_TIMEOUT, Map.of(), management);
     }
 
     /** Free ports everywhere, so a test run never collides with a local run or another test. */
@@ -76,13 +84,18 @@ public record PlatformOptions(Path workDirectory, Path repository, int postgresP
         for (String service : SERVICE_DATABASES.keySet()) {
             ports.put(service, distinctFreePort(taken));
         }
+        Map<String, Integer> management = new LinkedHashMap<>();
+        for (String process : processes()) {
+            management.put(process, distinctFreePort(taken));
+        }
         return new PlatformOptions(workDirectory, repository, distinctFreePort(taken), distinctFreePort(taken),
-                distinctFreePort(taken), distinctFreePort(taken), ports, distinctFreePort(taken), DEFAULT_READINESS_TIMEOUT);
+                distinctFreePort(taken), distinctFreePort(taken), ports, distinctFreePort(taken), DEFAULT_READINESS_TIMEOUT,
+                Map.of(), management);
     }
 
     public PlatformOptions withReadinessTimeout(Duration timeout) {
         return new PlatformOptions(workDirectory, repository, postgresPort, kafkaPort, kafkaControllerPort,
-                issuerPort, servicePorts, webClientPort, timeout, serviceEnvironment);
+                issuerPort, servicePorts, webClientPort, timeout, serviceEnvironment, managementPorts);
     }
 
     /** Adds environment variables for one service; they win over the platform's own. */
@@ -93,7 +106,7 @@ public record PlatformOptions(Path workDirectory, Path repository, int postgresP
         merged.putAll(settings);
         all.put(service, merged);
         return new PlatformOptions(workDirectory, repository, postgresPort, kafkaPort, kafkaControllerPort,
-                issuerPort, servicePorts, webClientPort, readinessTimeout, all);
+                issuerPort, servicePorts, webClientPort, readinessTimeout, all, managementPorts);
     }
 
     /** The extra environment of one service (empty when it has none). */
@@ -105,6 +118,15 @@ public record PlatformOptions(Path workDirectory, Path repository, int postgresP
         Integer port = servicePorts.get(service);
         if (port == null) {
             throw new IllegalArgumentException("No service " + service + "; known: " + servicePorts.keySet());
+        }
+        return port;
+    }
+
+    /** The management port (health, metrics, OpenAPI) of a service or of the web client. */
+    public int managementPort(String process) {
+        Integer port = managementPorts.get(process);
+        if (port == null) {
+            throw new IllegalArgumentException("No process " + process + "; known: " + managementPorts.keySet());
         }
         return port;
     }

@@ -20,7 +20,9 @@ final class RunSummary {
         for (String service : platform.serviceNames()) {
             String url = platform.serviceUrl(service);
             out.append(String.format("  %-21s API %s/api/v1%n", service, url));
-            out.append(String.format("  %-21s Swagger UI %s/q/swagger-ui   health %s/q/health%n", "", url, url));
+            String management = platform.managementUrl(service);
+            out.append(String.format("  %-21s Swagger UI %s/q/swagger-ui   health %s/q/health (management port)%n", "",
+                    management, management));
         }
         String issuer = platform.issuer().issuer();
         out.append(String.format("  %-21s %s (the app; /api/v1/... forwarded to the services above)%n", "web-client", web));

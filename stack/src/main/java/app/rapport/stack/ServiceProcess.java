@@ -31,6 +31,7 @@ final class ServiceProcess {
     private final String name;
     private final Path jar;
     private final int port;
+    private final int managementPort;
     private final Map<String, String> environment;
     private final Path logFile;
     private final Path tmpDirectory;
@@ -38,10 +39,12 @@ final class ServiceProcess {
     private volatile long launchedAt;
     private volatile Duration readyAfterLaunch;
 
-    ServiceProcess(String name, Path jar, int port, Map<String, String> environment, Path logFile, Path tmpDirectory) {
+    ServiceProcess(String name, Path jar, int port, int managementPort, Map<String, String> environment, Path logFile,
+                   Path tmpDirectory) {
         this.name = name;
         this.jar = jar;
         this.port = port;
+        this.managementPort = managementPort;
         this.environment = Map.copyOf(environment);
         this.logFile = logFile;
         this.tmpDirectory = tmpDirectory;
@@ -75,9 +78,9 @@ final class ServiceProcess {
         return options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
     }
 
-    /** Waits for {@code /q/health/ready} to answer 200; fails with the log's tail if the process dies or time runs out. */
+    /** Waits for {@code /q/health/ready} on the management port to answer 200; fails with the log's tail if the process dies or time runs out. */
     void awaitReady(Instant deadline) throws IOException, InterruptedException {
-        HttpRequest ready = HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(managementUrl() + "/q/health/ready"))
                 .timeout(Duration.ofSeconds(2)).GET().build();
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
@@ -94,7 +97,7 @@ final class ServiceProcess {
             }
             Thread.sleep(50); // short, so the measured start-up time is close to the real one
         }
-        throw new IOException(name + " did not answer ready at " + url() + "/q/health/ready in time; " + logTail());
+        throw new IOException(name +  " did not answer ready at " + managementUrl() + "/q/health/ready in time; " + logTail());
     }
 
     /** Stops politely (SIGTERM, so Quarkus shuts down cleanly), then forcibly after ten seconds. */
@@ -134,6 +137,11 @@ final class ServiceProcess {
 
     String url() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** Health, metrics, OpenAPI and Swagger UI: not on the public port. */
+    String managementUrl() {
+        return "http://127.0.0.1:" + managementPort;
     }
 
     /** The operating system's id of the running JVM, e.g. to read its memory from /proc. */

@@ -65,7 +65,7 @@ final class ApiDocuments {
 
     /** Where a service serves its document; the one place to change should it move (e.g. to a management port). */
     static String documentUrl(Platform platform, String service) {
-        return platform.serviceUrl(service) + "/q/openapi?format=json";
+        return platform.managementUrl(service) + "/q/openapi?format=json";
     }
 
     Map<String, JsonNode> documents() {

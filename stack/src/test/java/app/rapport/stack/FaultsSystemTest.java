@@ -186,7 +186,7 @@ class FaultsSystemTest {
                 accepted.size(), failedWhileDown);
         everythingArrivedOnce("Databaseoutage", accepted);
         for (String service : platform.serviceNames()) {
-            Api.anonymous().raw("GET", platform.serviceUrl(service) + "/q/health/ready", null, "", Map.of()).expect(200);
+            Api.anonymous().raw("GET", platform.managementUrl(service) + "/q/health/ready", null, "", Map.of()).expect(200);
         }
     }
 
@@ -250,7 +250,7 @@ class FaultsSystemTest {
 
     /** Sum of a Prometheus metric's series on a service. */
     private static double metric(String service, String name) {
-        String text = Api.anonymous().raw("GET", SystemPlatform.platform().serviceUrl(service) + "/q/metrics", null, "", Map.of())
+        String text = Api.anonymous().raw("GET", SystemPlatform.platform().managementUrl(service) + "/q/metrics", null, "", Map.of())
                 .expect(200).body();
         return text.lines().filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();

@@ -64,7 +64,7 @@ class FirstSliceSystemTest {
     @Test
     void everyServiceIsReadyAndRefusesCallsWithoutAToken() {
         for (String service : List.of("client-service", "session-service", "alliance-service", "notification-service")) {
-            given().baseUri(SystemPlatform.platform().serviceUrl(service)).get("/q/health/ready").then().statusCode(200);
+            given().baseUri(SystemPlatform.platform().managementUrl(service)).get("/q/health/ready").then().statusCode(200);
         }
         given().baseUri(SystemPlatform.platform().serviceUrl("client-service")).get("/api/v1/clients").then().statusCode(401);
         given().baseUri(SystemPlatform.platform().serviceUrl("notification-service")).get("/api/v1/notifications/inbox")

@@ -68,7 +68,7 @@ class ParameterSafetySystemTest {
 
     /** Where a service's OpenAPI document is served; one place, should it move to another port. */
     private static String openApiUrl(String service) {
-        return SystemPlatform.platform().serviceUrl(service) + "/q/openapi?format=json";
+        return SystemPlatform.platform().managementUrl(service) + "/q/openapi?format=json";
     }
 
     /** The live documents, one operation object per "METHOD /path", with the document it came from. */

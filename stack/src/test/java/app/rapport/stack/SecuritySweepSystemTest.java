@@ -78,7 +78,7 @@ class SecuritySweepSystemTest {
     void theCatalogueNamesEveryOperationOfEveryService() {
         Set<String> documented = new TreeSet<>();
         for (String service : SystemPlatform.platform().serviceNames()) {
-            JsonNode openApi = Api.anonymous().raw("GET", SystemPlatform.platform().serviceUrl(service) + "/q/openapi?format=json",
+            JsonNode openApi = Api.anonymous().raw("GET", SystemPlatform.platform().managementUrl(service) + "/q/openapi?format=json",
                     null, "", Map.of()).expect(200).json();
             openApi.path("paths").fields().forEachRemaining(path -> path.getValue().fieldNames().forEachRemaining(method -> {
                 if (Set.of("get", "post", "put", "patch", "delete").contains(method)) {

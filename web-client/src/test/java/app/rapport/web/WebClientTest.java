@@ -1,5 +1,6 @@
 package app.rapport.web;
 
+import app.rapport.devkit.testing.OperationalChecks;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -34,10 +35,13 @@ class WebClientTest {
     @TestHTTPResource("/")
     URL root;
 
+    @TestHTTPResource(value = "/", management = true)
+    URI management;
+
     @Test
     void clientRoutesGetTheAppAndAssetsAreCachedForLong() {
         String index = given().get("/clients/7f0c/sessions").then().statusCode(200)
-                .header("Cache-Control", "no-cache")
+                .header("Cache-Control", "no-store")
                 .header("Content-Security-Policy", containsString("script-src 'self'"))
                 .contentType(containsString("text/html"))
                 .extract().asString();
@@ -145,8 +149,38 @@ class WebClientTest {
     }
 
     @Test
-    void healthIsServed() {
-        given().get("/q/health/ready").then().statusCode(200);
-        given().get("/q/health/live").then().statusCode(200);
+    void healthAndMetricsAreServedOnTheManagementPortOnly() throws Exception {
+        given().get(management.resolve("/q/health/ready")).then().statusCode(200);
+        given().get(management.resolve("/q/health/live")).then().statusCode(200);
+        given().get(management.resolve("/q/metrics")).then().statusCode(200)
+                .body(containsString("http_server_requests_seconds"));
+        given().header("Accept", OperationalChecks.OPEN_METRICS).get(management.resolve("/q/metrics"))
+                .then().statusCode(200).contentType(startsWith("application/openmetrics-text"));
+        // Neither served nor forwarded nor answered with the app: 404.
+        assertEquals(List.of(), OperationalChecks.managementPathsOnPublicPort(root.toURI()));
+    }
+
+    /** The app's routes, the feedback page, forwarded and unknown API paths, files: none may name its values. */
+    @Test
+    void noPathValueBecomesAMetricTag() throws Exception {
+        List<String> leaked = OperationalChecks.pathValuesInMetrics(root.toURI(), management, List.of(
+                "/feedback/{}", "/clients/{}/sessions", "/clients/{}", "/api/v1/sessions/{}", "/api/v1/sessions/{}/notes",
+                "/api/v1/clients/{}/export", "/api/v1/alliance/clients/{}", "/api/v1/feedback/{}", "/api/v1/{}",
+                "/api/v1/sessionsx/{}", "/assets/{}.js", "/{}.png", "/auth/dev/{}", "/q/{}"));
+        assertEquals(List.of(), leaked);
+    }
+
+    /** Every answer but a hashed asset: app pages, forwarded answers, the front door's own problems, sign-in. */
+    @Test
+    void nothingButHashedAssetsMayBeStoredOrSniffed() {
+        for (String path : List.of("/", "/feedback/some-token", "/clients/7f0c", "/config.json", "/auth/dev/users",
+                "/api/v1/sessions/missing", "/api/v1/sessionsx", "/api/v1/alliance/caseload", "/assets/nothing-here.js",
+                "/nothing.png")) {
+            given().get(path).then().header("Cache-Control", "no-store").header("X-Content-Type-Options", "nosniff");
+        }
+        given().contentType(ContentType.JSON).body("{\"start\":\"x\"}").post("/api/v1/sessions/series")
+                .then().header("Cache-Control", "no-store").header("X-Content-Type-Options", "nosniff");
+        given().contentType(ContentType.JSON).body("{\"username\":\"alice\"}").post("/auth/dev/session")
+                .then().statusCode(200).header("Cache-Control", "no-store").header("X-Content-Type-Options", "nosniff");
     }
 }

@@ -2,6 +2,8 @@ package app.rapport.deploy.checks;
 
 import app.rapport.deploy.support.ApiOwnership;
 import app.rapport.deploy.support.Manifests;
+import app.rapport.deploy.support.ServiceModule;
+import app.rapport.deploy.support.Workloads;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath;
@@ -84,6 +86,44 @@ public final class IngressChecks {
             }
         }
         return problems;
+    }
+
+    /**
+     * No Ingress (the app's or the identity provider's) routes anything to a Rapport workload's management port:
+     * health detail, metrics and the API description are for the cluster's monitoring only.
+     */
+    public static List<String> managementNotRouted(Manifests manifests) {
+        List<String> problems = new ArrayList<>();
+        for (Ingress ingress : manifests.typed(Ingress.class)) {
+            for (IngressRule rule : ingress.getSpec().getRules()) {
+                for (HTTPIngressPath path : rule.getHttp().getPaths()) {
+                    IngressServiceBackend backend = path.getBackend().getService();
+                    if (backend != null && managementPorts(manifests, backend.getName()).stream().anyMatch(p ->
+                            backend.getPort().getName() != null ? backend.getPort().getName().equals(p.getName())
+                                    : backend.getPort().getNumber().equals(p.getPort()))) {
+                        problems.add("Ingress " + ingress.getMetadata().getName() + " routes " + path.getPath()
+                                + " to the management port of " + backend.getName());
+                    }
+                    if (path.getPath().equals("/q") || path.getPath().startsWith("/q/")) {
+                        problems.add("Ingress " + ingress.getMetadata().getName() + " routes the management path " + path.getPath());
+                    }
+                }
+            }
+        }
+        return problems;
+    }
+
+    /** The ports of a Service that lead to its workload's management port. */
+    private static List<io.fabric8.kubernetes.api.model.ServicePort> managementPorts(Manifests manifests, String serviceName) {
+        Optional<Service> service = manifests.typed(Service.class).stream()
+                .filter(s -> s.getMetadata().getName().equals(serviceName)).findFirst();
+        Optional<io.fabric8.kubernetes.api.model.apps.Deployment> deployment = manifests.deployment(serviceName);
+        if (service.isEmpty() || deployment.isEmpty() || !ServiceModule.WORKLOADS.contains(serviceName)) {
+            return List.of();
+        }
+        int management = ServiceModule.load(serviceName).managementPort(Workloads.environment(deployment.get(), manifests));
+        return service.get().getSpec().getPorts().stream().filter(p -> "management".equals(p.getName())
+                || Workloads.containerPort(deployment.get(), p.getTargetPort()).filter(t -> t == management).isPresent()).toList();
     }
 
     private static void checkBackend(Manifests manifests, List<String> problems, String path, IngressServiceBackend backend, String owner) {

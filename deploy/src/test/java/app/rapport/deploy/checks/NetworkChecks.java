@@ -6,6 +6,8 @@ import app.rapport.deploy.network.NetworkCatalogue;
 import app.rapport.deploy.network.NetworkModel;
 import app.rapport.deploy.support.Manifests;
 import app.rapport.deploy.support.OperationsGuide;
+import app.rapport.deploy.support.ServiceModule;
+import app.rapport.deploy.support.Workloads;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -49,6 +51,31 @@ public final class NetworkChecks {
                         problems.add("policies allow " + flow + ", which is not a documented flow");
                     }
                 }
+            }
+        }
+        return problems;
+    }
+
+    /**
+     * Whatever the guide documents: no endpoint but Prometheus in the monitoring namespace may reach a Rapport
+     * workload's management port (health detail, metrics, the API description).
+     */
+    public static List<String> managementOnlyFromMonitoring(Manifests manifests) {
+        NetworkModel model = NetworkCatalogue.model(manifests);
+        List<String> problems = new ArrayList<>();
+        for (var deployment : manifests.deployments()) {
+            String name = deployment.getMetadata().getName();
+            Port management = Port.tcp(ServiceModule.load(name).managementPort(Workloads.environment(deployment, manifests)));
+            Endpoint workload = model.endpoints().stream().filter(e -> e.name().equals(name)).findFirst().orElseThrow();
+            for (Endpoint from : model.endpoints()) {
+                boolean monitoring = from.name().equals("prometheus") && "monitoring".equals(from.namespace());
+                if (!monitoring && model.allows(from, workload, management)) {
+                    problems.add("policies let " + from.name() + " reach the management port " + management + " of " + name);
+                }
+            }
+            if (!model.endpoints().stream().filter(e -> e.name().equals("prometheus"))
+                    .allMatch(prometheus -> model.allows(prometheus, workload, management))) {
+                problems.add("Prometheus cannot reach the management port " + management + " of " + name);
             }
         }
         return problems;

@@ -11,7 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Services select exactly their workload's pods and send traffic to the port the workload listens on. */
+/**
+ * Services select exactly their workload's pods and send traffic to a port the workload listens on: the public
+ * HTTP port, and the management port (for Prometheus) under the name {@code management} only.
+ */
 public final class ServiceChecks {
 
     private ServiceChecks() {
@@ -33,15 +36,21 @@ public final class ServiceChecks {
                 continue;
             }
             Deployment deployment = selected.get(0);
-            int configured = ServiceModule.load(deployment.getMetadata().getName())
-                    .httpPort(Workloads.environment(deployment, manifests));
+            ServiceModule module = ServiceModule.load(deployment.getMetadata().getName());
+            Map<String, String> environment = Workloads.environment(deployment, manifests);
+            int configured = module.httpPort(environment);
+            int management = module.managementPort(environment);
             for (ServicePort port : service.getSpec().getPorts()) {
                 var target = Workloads.containerPort(deployment, port.getTargetPort());
+                boolean isManagement = "management".equals(port.getName());
                 if (target.isEmpty()) {
                     problems.add("Service " + name + " targets port " + Workloads.describe(port.getTargetPort()) + ", which "
                             + deployment.getMetadata().getName() + "'s container does not declare");
-                } else if (target.get() != configured) {
-                    problems.add("Service " + name + " targets container port " + target.get()
+                } else if (isManagement && target.get() != management) {
+                    problems.add("Service " + name + " port management targets container port " + target.get()
+                            + ", not the configured management port " + management);
+                } else if (!isManagement && target.get() != configured) {
+                    problems.add("Service " + name + " port " + port.getName() + " targets container port " + target.get()
                             + " but the service listens on its configured HTTP port " + configured);
                 }
             }
@@ -52,11 +61,19 @@ public final class ServiceChecks {
             if (!exposed) {
                 problems.add("no Service for " + deployment.getMetadata().getName());
             }
-            int configured = ServiceModule.load(deployment.getMetadata().getName())
-                    .httpPort(Workloads.environment(deployment, manifests));
+            ServiceModule module = ServiceModule.load(deployment.getMetadata().getName());
+            Map<String, String> environment = Workloads.environment(deployment, manifests);
+            int configured = module.httpPort(environment);
             boolean declared = Workloads.container(deployment).getPorts().stream().anyMatch(p -> p.getContainerPort() == configured);
             if (!declared) {
                 problems.add(deployment.getMetadata().getName() + " does not declare its configured HTTP port " + configured);
+            }
+            int management = module.managementPort(environment);
+            boolean managementDeclared = Workloads.container(deployment).getPorts().stream()
+                    .anyMatch(p -> p.getContainerPort() == management && "management".equals(p.getName()));
+            if (!managementDeclared) {
+                problems.add(deployment.getMetadata().getName() + " does not declare its management port " + management
+                        + " as the container port named management");
             }
         }
         return problems;

@@ -16,7 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Every Rapport Deployment: probes on the health endpoints and the right port, resources, pod security. */
+/** Every Rapport Deployment: probes on the health endpoints of the management port, resources, pod security. */
 public final class WorkloadChecks {
 
     private WorkloadChecks() {
@@ -39,7 +39,8 @@ public final class WorkloadChecks {
         List<String> problems = new ArrayList<>();
         for (Deployment deployment : manifests.deployments()) {
             String name = deployment.getMetadata().getName();
-            int port = ServiceModule.load(name).httpPort(Workloads.environment(deployment, manifests));
+            // Health is served on the management port only; the public port answers 404 for /q/*.
+            int port = ServiceModule.load(name).managementPort(Workloads.environment(deployment, manifests));
             Container container = Workloads.container(deployment);
             checkProbe(problems, deployment, "startupProbe", container.getStartupProbe(), "/q/health/started", port);
             checkProbe(problems, deployment, "livenessProbe", container.getLivenessProbe(), "/q/health/live", port);
@@ -59,7 +60,7 @@ public final class WorkloadChecks {
         }
         var probePort = Workloads.containerPort(deployment, probe.getHttpGet().getPort());
         if (probePort.isEmpty() || probePort.get() != port) {
-            problems.add(name + ": " + kind + " port " + Workloads.describe(probe.getHttpGet().getPort()) + " is not the configured HTTP port " + port);
+            problems.add(name + ": " + kind + " port " + Workloads.describe(probe.getHttpGet().getPort()) + " is not the configured management port " + port);
         }
     }
 

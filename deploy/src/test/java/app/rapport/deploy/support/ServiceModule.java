@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 
 /**
  * What one Rapport workload's own configuration says (its application.properties, and for the services the
- * platform's shared defaults): its HTTP port, the events it publishes and consumes, what it cannot start without.
+ * platform's shared defaults): its HTTP and management ports, the events it publishes and consumes, what it cannot start without.
  */
 public record ServiceModule(String name, Properties ownProperties, Properties platformDefaults) {
 
@@ -44,6 +44,7 @@ public record ServiceModule(String name, Properties ownProperties, Properties pl
             }
             own = new Properties();
             own.setProperty("quarkus.http.port", "${RAPPORT_HTTP_PORT:8080}");
+            own.setProperty("quarkus.management.port", "${RAPPORT_MANAGEMENT_PORT:9080}");
         }
         Properties platform = own.containsKey("rapport.events.source") ? properties(Repository.read(PLATFORM_DEFAULTS)) : new Properties();
         return new ServiceModule(name, own, platform);
@@ -54,6 +55,15 @@ public record ServiceModule(String name, Properties ownProperties, Properties pl
         String expression = ownProperties.getProperty("quarkus.http.port");
         if (expression == null) {
             throw new AssertionError(name + " configures no quarkus.http.port");
+        }
+        return Integer.parseInt(resolve(expression, environment));
+    }
+
+    /** The management port (health, metrics, OpenAPI) the workload listens on, given the manifests' environment. */
+    public int managementPort(Map<String, String> environment) {
+        String expression = ownProperties.getProperty("quarkus.management.port");
+        if (expression == null) {
+            throw new AssertionError(name + " configures no quarkus.management.port");
         }
         return Integer.parseInt(resolve(expression, environment));
     }

@@ -8,9 +8,9 @@ import app.rapport.notifications.domain.EmailDelivery;
 import app.rapport.notifications.domain.Recipient;
 import app.rapport.notifications.routing.RoutingRule;
 import app.rapport.notifications.routing.RoutingTable;
+import app.rapport.notifications.service.DeliveryMetrics;
 import app.rapport.notifications.service.RecipientPreferences;
 import app.rapport.platform.links.PublicUrls;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -69,7 +69,7 @@ public class EmailSender {
     RecipientPreferences preferences;
 
     @Inject
-    MeterRegistry metrics;
+    DeliveryMetrics metrics;
 
     private ScheduledExecutorService scheduler;
 
@@ -112,7 +112,7 @@ public class EmailSender {
                 Optional<Recipient> recipient = stillWanted(delivery);
                 if (recipient.isEmpty()) {
                     finish(delivery, EmailDelivery.WITHHELD, now);
-                    metrics.counter("rapport.notifications.withheld", "reason", "changed-before-sending").increment();
+                    metrics.withheld(DeliveryMetrics.Withheld.CHANGED_BEFORE_SENDING);
                 } else if (delivery.digest) {
                     digests.computeIfAbsent(delivery.recipientId, r -> new ArrayList<>()).add(delivery);
                 } else {
@@ -150,7 +150,7 @@ public class EmailSender {
             mailer.send(Mail.withText(recipient.email, text.subject(), text.plain()).setHtml(text.html())
                     .setFrom(config.email().from()));
             items.forEach(item -> finish(item, EmailDelivery.SENT, now));
-            metrics.counter("rapport.notifications.emails.sent", "digest", Boolean.toString(items.get(0).digest)).increment();
+            metrics.emailSent(items.get(0).digest);
             return 1;
         } catch (RuntimeException e) {
             for (EmailDelivery item : items) {

@@ -14,7 +14,7 @@ import app.rapport.notifications.service.InAppInbox;
 import app.rapport.notifications.service.RecipientPreferences;
 import app.rapport.platform.inbox.EventHandler;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.micrometer.core.instrument.MeterRegistry;
+import app.rapport.notifications.service.DeliveryMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
@@ -70,7 +70,7 @@ public class EventRouter implements EventHandler {
     WebhookChannel webhooks;
 
     @Inject
-    MeterRegistry metrics;
+    DeliveryMetrics metrics;
 
     @Override
     public Set<EventType> handles() {
@@ -112,7 +112,7 @@ public class EventRouter implements EventHandler {
                 continue;
             }
             if (!consent.allows(clientId, rule.reveals(), member.role, member.memberId)) {
-                metrics.counter("rapport.notifications.withheld", "reason", "consent").increment();
+                metrics.withheld(DeliveryMetrics.Withheld.CONSENT);
                 continue;
             }
             if (member.role == CareTeamRole.SOLICITOR && member.organisationId != null) {

@@ -8,7 +8,7 @@ import app.rapport.notifications.domain.CareCircleMember;
 import app.rapport.notifications.domain.WebhookAttempt;
 import app.rapport.notifications.domain.WebhookDelivery;
 import app.rapport.notifications.domain.WebhookSubscription;
-import io.micrometer.core.instrument.MeterRegistry;
+import app.rapport.notifications.service.DeliveryMetrics;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -53,7 +53,7 @@ public class WebhookSender {
     ClientConsent consent;
 
     @Inject
-    MeterRegistry metrics;
+    DeliveryMetrics metrics;
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
@@ -135,7 +135,7 @@ public class WebhookSender {
             if (!stillAllowed(delivery, subscription)) {
                 delivery.status = WebhookDelivery.WITHHELD;
                 delivery.finishedAt = now;
-                metrics.counter("rapport.notifications.withheld", "reason", "changed-before-sending").increment();
+                metrics.withheld(DeliveryMetrics.Withheld.CHANGED_BEFORE_SENDING);
                 continue;
             }
             delivery.nextAttemptAt = now.plus(lease());
@@ -193,19 +193,19 @@ public class WebhookSender {
         if (statusCode != null && statusCode >= 200 && statusCode < 300) {
             delivery.status = WebhookDelivery.SUCCEEDED;
             delivery.finishedAt = now;
-            metrics.counter("rapport.notifications.webhooks", "outcome", "succeeded").increment();
+            metrics.webhook(DeliveryMetrics.WebhookOutcome.SUCCEEDED);
             return;
         }
         Instant next = now.plus(backoff(delivery.attempts));
         if (next.isAfter(delivery.windowStart.plus(config.webhooks().retryWindow()))) {
             delivery.status = WebhookDelivery.DEAD;
             delivery.finishedAt = now;
-            metrics.counter("rapport.notifications.webhooks", "outcome", "dead").increment();
+            metrics.webhook(DeliveryMetrics.WebhookOutcome.DEAD);
             LOG.warnf("Webhook %s to subscription %s is dead after %d attempts", delivery.messageId(),
                     delivery.subscriptionId, delivery.attempts);
         } else {
             delivery.nextAttemptAt = next;
-            metrics.counter("rapport.notifications.webhooks", "outcome", "retry").increment();
+            metrics.webhook(DeliveryMetrics.WebhookOutcome.RETRY);
         }
     }
 

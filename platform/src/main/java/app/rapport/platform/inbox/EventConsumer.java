@@ -6,7 +6,11 @@ import app.rapport.contract.EventType;
 import app.rapport.contract.MalformedEventException;
 import app.rapport.platform.config.EventsConfig;
 import app.rapport.platform.config.KafkaClientSettings;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,9 +29,11 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 
 /**
  * Consumes the configured topics and hands each event to the service's {@link EventHandler}s exactly
@@ -60,6 +66,7 @@ public class EventConsumer {
     private Thread worker;
     private volatile KafkaConsumer<String, byte[]> consumer;
     private final Map<String, Integer> attempts = new HashMap<>();
+    private MultiGauge lag;
 
     void onStart(@Observes StartupEvent event) {
         if (!config.consumer().enabled()) {
@@ -72,10 +79,57 @@ public class EventConsumer {
         running = true;
         RestartingLoop loop = new RestartingLoop("Event consumer " + group, Duration.ofSeconds(1), MAX_BACKOFF,
                 pause -> Thread.sleep(pause.toMillis()));
-        metrics.gauge("rapport.events.consumer.restarts", loop, RestartingLoop::restarts);
+        registerMetrics(group, topics, loop);
         worker = new Thread(() -> loop.run(() -> running, () -> consume(group, topics)), "event-consumer");
         worker.setDaemon(true);
         worker.start();
+    }
+
+    /**
+     * Every counter exists at zero from the start, so that alerts on rate() or increase() see the first event;
+     * the lag gauge follows the partitions this replica is assigned.
+     */
+    private void registerMetrics(String group, List<String> topics, RestartingLoop loop) {
+        FunctionCounter.builder("rapport.events.consumer.restarts", loop, RestartingLoop::restarts)
+                .description("Times the event consumer failed and was started again")
+                .tag("group", group).register(metrics);
+        for (String topic : topics) {
+            deadLettered(topic);
+        }
+        for (EventHandler handler : handlers) {
+            for (EventType type : handler.handles()) {
+                for (String outcome : List.of("applied", "duplicate")) {
+                    consumed(type.typeName(), outcome);
+                }
+            }
+        }
+        lag = MultiGauge.builder("rapport.events.consumer.lag")
+                .description("Records in a partition this replica consumes that it has not processed yet")
+                .tag("group", group).register(metrics);
+    }
+
+    private Counter consumed(String type, String outcome) {
+        return Counter.builder("rapport.events.consumed").description("Events handed to this service's handlers")
+                .tags("type", type, "outcome", outcome).register(metrics);
+    }
+
+    private Counter deadLettered(String topic) {
+        return Counter.builder("rapport.events.dead.lettered")
+                .description("Records parked on the dead-letter topic, by the topic they came from")
+                .tag("topic", topic).register(metrics);
+    }
+
+    /** The consumer's own view of how far each assigned partition's end is ahead of its position. */
+    private void recordLag(KafkaConsumer<String, byte[]> kafka) {
+        List<MultiGauge.Row<?>> rows = new ArrayList<>();
+        for (TopicPartition partition : kafka.assignment()) {
+            OptionalLong behind = kafka.currentLag(partition);
+            if (behind.isPresent()) {
+                rows.add(MultiGauge.Row.of(Tags.of("topic", partition.topic(),
+                        "partition", Integer.toString(partition.partition())), behind.getAsLong()));
+            }
+        }
+        lag.register(rows, true);
     }
 
     void onStop(@Observes ShutdownEvent event) {
@@ -121,6 +175,7 @@ public class EventConsumer {
                 if (!done.isEmpty()) {
                     kafka.commitSync(done);
                 }
+                recordLag(kafka);
                 if (mustWait) {
                     backoffStep++;
                     Thread.sleep(Math.min(MAX_BACKOFF.toMillis(), 100L << Math.min(backoffStep, 10)));
@@ -153,8 +208,7 @@ public class EventConsumer {
             }
             try {
                 boolean applied = applier.apply(group, event, interested);
-                metrics.counter("rapport.events.consumed", "type", event.type(),
-                        "outcome", applied ? "applied" : "duplicate").increment();
+                consumed(event.type(), applied ? "applied" : "duplicate").increment();
                 attempts.remove(position);
                 return true;
             } catch (MalformedEventException e) {
@@ -185,7 +239,7 @@ public class EventConsumer {
 
     private boolean deadLetter(ConsumerRecord<String, byte[]> record, String reason, DeadLetters deadLetters) throws Exception {
         deadLetters.park(record, reason);
-        metrics.counter("rapport.events.dead.lettered", "topic", record.topic()).increment();
+        deadLettered(record.topic()).increment();
         LOG.warnf("Dead-lettered %s/%d@%d: %s", record.topic(), record.partition(), record.offset(), reason);
         return true;
     }

@@ -55,8 +55,10 @@ public class OutboxRelay {
             LOG.info("Outbox relay disabled");
             return;
         }
-        published = metrics.counter("rapport.outbox.published");
-        failures = metrics.counter("rapport.outbox.publish.failures");
+        published = Counter.builder("rapport.outbox.published")
+                .description("Outbox events acknowledged by Kafka").register(metrics);
+        failures = Counter.builder("rapport.outbox.publish.failures")
+                .description("Relay batches that Kafka did not acknowledge").register(metrics);
         Gauge.builder("rapport.outbox.backlog", backlogEvents, AtomicLong::get)
                 .description("Committed events not yet acknowledged by Kafka").register(metrics);
         Gauge.builder("rapport.outbox.oldest.age.seconds", oldestBacklogMillis, v -> v.get() / 1000.0)

@@ -1,8 +1,6 @@
 package app.rapport.platform.security;
 
 import app.rapport.platform.config.TokenCacheConfig;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import jakarta.annotation.Priority;
@@ -25,19 +23,15 @@ public abstract class VerifiedTokenCache implements JWTParser {
     private final JWTParser verifier;
     private final boolean enabled;
     private final VerifiedTokens verified;
-    private final Counter hits;
-    private final Counter misses;
+    private final VerifiedTokenMetrics metrics;
     private final Clock clock = Clock.systemUTC();
 
     @Inject
-    VerifiedTokenCache(@Delegate JWTParser verifier, TokenCacheConfig config, MeterRegistry metrics) {
+    VerifiedTokenCache(@Delegate JWTParser verifier, TokenCacheConfig config, VerifiedTokenMetrics metrics) {
         this.verifier = verifier;
         this.enabled = config.cacheEnabled();
         this.verified = new VerifiedTokens(config.maxAge(), config.maxEntries());
-        this.hits = Counter.builder("rapport.security.verified.tokens").tag("result", "cached")
-                .description("Requests whose access token was found already verified").register(metrics);
-        this.misses = Counter.builder("rapport.security.verified.tokens").tag("result", "verified")
-                .description("Requests whose access token's signature and claims were checked").register(metrics);
+        this.metrics = metrics;
     }
 
     @Override
@@ -47,11 +41,11 @@ public abstract class VerifiedTokenCache implements JWTParser {
         }
         var cached = verified.find(compact, clock.instant());
         if (cached.isPresent()) {
-            hits.increment();
+            metrics.cached();
             return cached.get();
         }
         JsonWebToken token = verifier.parse(compact);
-        misses.increment();
+        metrics.verified();
         verified.remember(compact, token, clock.instant());
         return token;
     }

@@ -103,7 +103,8 @@ public final class CaseloadBenchmark {
                 teamLeads.add(new Caller(id, platform.issuer().tokenFor(lead), caseload));
             }
             Caller first = caseManagers.get(0);
-            List<Caller> floor = List.of(new Caller("liveness", null, URI.create(url + "/q/health/live")),
+            List<Caller> floor = List.of(new Caller("liveness", null,
+                    URI.create(platform.managementUrl("alliance-service") + "/q/health/live")),
                     new Caller("measures", first.token(), URI.create(url + "/api/v1/alliance/measures")));
             new CaseloadBenchmark().run(caseManagers, teamLeads, floor, repeats, plans, database, work, say);
         }

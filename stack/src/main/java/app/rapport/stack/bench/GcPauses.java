@@ -15,8 +15,8 @@ final class GcPauses {
     private GcPauses() {
     }
 
-    static double seconds(String serviceUrl) throws IOException, InterruptedException {
-        HttpRequest metrics = HttpRequest.newBuilder(URI.create(serviceUrl + "/q/metrics")).timeout(Duration.ofSeconds(30)).build();
+    static double seconds(String managementUrl) throws IOException, InterruptedException {
+        HttpRequest metrics = HttpRequest.newBuilder(URI.create(managementUrl + "/q/metrics")).timeout(Duration.ofSeconds(30)).build();
         return HTTP.send(metrics, HttpResponse.BodyHandlers.ofString()).body().lines()
                 .filter(line -> line.startsWith("jvm_gc_pause_seconds_sum"))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))

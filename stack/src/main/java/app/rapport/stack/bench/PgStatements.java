@@ -92,7 +92,7 @@ final class PgStatements {
         HttpClient http = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
         for (String service : platform.serviceNames()) {
-            HttpRequest ready = HttpRequest.newBuilder(URI.create(platform.serviceUrl(service) + "/q/health/ready"))
+            HttpRequest ready = HttpRequest.newBuilder(URI.create(platform.managementUrl(service) + "/q/health/ready"))
                     .timeout(Duration.ofSeconds(5)).build();
             while (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() != 200) {
                 if (System.nanoTime() > deadline) {

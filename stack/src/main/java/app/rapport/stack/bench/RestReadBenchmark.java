@@ -93,7 +93,7 @@ public final class RestReadBenchmark {
         }
 
         Optional<Profiler> profiler = Profiler.startIfWanted(platform, SERVICE);
-        double gcBefore = GcPauses.seconds(platform.serviceUrl(SERVICE));
+        double gcBefore = GcPauses.seconds(platform.managementUrl(SERVICE));
         long gets = 0;
         long transactions = 0;
         Map<Integer, List<Step>> rest = new LinkedHashMap<>();
@@ -127,7 +127,7 @@ public final class RestReadBenchmark {
             }
         }
 
-        double gcPerGet = (GcPauses.seconds(platform.serviceUrl(SERVICE)) - gcBefore) * 1000 / gets;
+        double gcPerGet = (GcPauses.seconds(platform.managementUrl(SERVICE)) - gcBefore) * 1000 / gets;
         Report.say(String.format("client-service spent %.3f ms in garbage-collection pauses per GET (JVM options: %s)",
                 gcPerGet, System.getProperty("rapport.stack.service-jvm-options", "the defaults")));
         if (profiler.isPresent()) {

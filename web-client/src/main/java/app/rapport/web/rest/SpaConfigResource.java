@@ -25,6 +25,6 @@ public class SpaConfigResource {
     public Response get() {
         var auth = config.auth();
         return Response.ok(new SpaConfig(auth.mode().name(), auth.oidcAuthority().orElse(null), auth.clientId()))
-                .header("Cache-Control", "no-cache").build();
+                .build();
     }
 }

@@ -32,7 +32,7 @@ public class SinglePageRoutes {
         router.get().order(-5).handler(this::handle);
     }
 
-    static boolean isClientRoute(String path) {
+    public static boolean isClientRoute(String path) {
         if (SERVER_PATHS.stream().anyMatch(path::startsWith)) {
             return false;
         }
@@ -53,7 +53,6 @@ public class SinglePageRoutes {
         }
         context.response()
                 .putHeader("Content-Type", "text/html; charset=utf-8")
-                .putHeader("Cache-Control", "no-cache")
                 .putHeader("Content-Security-Policy", contentSecurityPolicy)
                 .end(page);
     }
