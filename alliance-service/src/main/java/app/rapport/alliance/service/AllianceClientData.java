@@ -43,6 +43,8 @@ public class AllianceClientData implements ClientDataDefinition {
             "client_ref", "read model: a copy of the client's organisation, team, language and discharge from client-service, which exports the original",
             "care_circle_member", "read model: a copy of the care circle from client-service, which exports the original",
             "consent_decision", "read model: a copy of the consent decisions from client-service, which exports the original",
+            "session_ref", "read model: a copy of the client's sessions from session-service, which exports the original",
+            "session_ref_professional", "read model: who each of those sessions is with, from session-service, which exports the original",
             "erased_client", "only the id and time of an erasure, kept by design so late events about the client are dropped");
 
     @Override

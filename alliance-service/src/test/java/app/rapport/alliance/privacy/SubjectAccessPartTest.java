@@ -50,8 +50,10 @@ class SubjectAccessPartTest {
                         + "professional_id, measure_id, language, created_by, created_at, expires_at) values (:id, "
                         + "decode('00ff', 'hex') || uuid_send(:id), :client, 'p-1', 'rapport-session-alliance-check', 'en', "
                         + "'p-1', now(), now() + interval '1 day')"),
+                // Alice's own pair: the caseload tests sharing this database count every episode against a listed pair.
                 new Seed("rupture_episode", "episodes", "id", "insert into rupture_episode (id, client_id, professional_id, "
-                        + "state, detected_at) values (:id, :client, 'p-' || :id, 'RESOLVED', now())"),
+                        + "state, detected_at) values (:id, :client, '" + DemoUsers.ALICE.userId()
+                        + "', 'RESOLVED', now())"),
                 new Seed("rupture_signal", "ruptureSignals", "id", "insert into rupture_signal (id, episode_id, kind, evidence, "
                         + "detected_at) select :id, e.id, 'drop', '{}', now() from rupture_episode e where e.client_id = :client limit 1"),
                 new Seed("repair_attempt", "repairs", "id", "insert into repair_attempt (id, episode_id, strategy, recorded_by, "
