@@ -18,7 +18,7 @@ import java.util.UUID;
 
 /** What alliance-service holds about a client, for its part of the subject-access export. */
 @ApplicationScoped
-public class AllianceClientData implements ClientDataDefinition {
+public class AllianceClientData extends ClientDataDefinition {
 
     private static final List<ClientDataSection> SECTIONS = List.of(
             // Answers, subscale and total scores, and whether they were in the concern range.
@@ -40,27 +40,21 @@ public class AllianceClientData implements ClientDataDefinition {
                     "select cast(to_jsonb(c) as text) from client_cancellation c where c.client_id = ?1 order by c.session_start, c.session_id"));
 
     private static final Map<String, String> EXCLUSIONS = Map.of(
-            "client_ref", "read model: a copy of the client's organisation, team, language and discharge from client-service, which exports the original",
-            "care_circle_member", "read model: a copy of the care circle from client-service, which exports the original",
-            "consent_decision", "read model: a copy of the consent decisions from client-service, which exports the original",
+            "client_ref", copiedFromClientService("the client's organisation, team, language and discharge"),
+            "care_circle_member", copiedFromClientService("the care circle"),
+            "consent_decision", copiedFromClientService("the consent decisions"),
             "session_ref", "read model: a copy of the client's sessions from session-service, which exports the original",
             "session_ref_professional", "read model: who each of those sessions is with, from session-service, which exports the original",
             "erased_client", "only the id and time of an erasure, kept by design so late events about the client are dropped");
+
+    public AllianceClientData() {
+        super(SECTIONS, EXCLUSIONS);
+    }
 
     @Override
     public Optional<ClientFacts> facts(UUID clientId, String callerId) {
         LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
         return ClientRef.<ClientRef>findByIdOptional(clientId).map(client -> new ClientFacts(client.organisationId, client.teamId,
                 CareCircleMember.active(clientId, callerId, today).map(m -> CareTeamRole.fromWire(m.role))));
-    }
-
-    @Override
-    public List<ClientDataSection> sections() {
-        return SECTIONS;
-    }
-
-    @Override
-    public Map<String, String> exclusions() {
-        return EXCLUSIONS;
     }
 }

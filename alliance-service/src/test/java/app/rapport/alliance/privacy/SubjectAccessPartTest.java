@@ -1,10 +1,10 @@
 package app.rapport.alliance.privacy;
 
+import app.rapport.devkit.testing.ClientDataCoverage;
+import app.rapport.devkit.testing.SeededRow;
 import app.rapport.devkit.testing.Tokens;
 import app.rapport.devkit.tokens.DemoUsers;
 import app.rapport.platform.subjectaccess.ClientDataDefinition;
-import app.rapport.platform.subjectaccess.ClientDataSection;
-import app.rapport.platform.subjectaccess.ClientDataTables;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -12,10 +12,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -36,56 +34,39 @@ class SubjectAccessPartTest {
     @Inject
     ClientDataDefinition definition;
 
-    /** One row in one covered table: how to write it for a client, and which section must show it under which id. */
-    private record Seed(String table, String section, String idField, String insert) {
-    }
-
-    private static List<Seed> seeds() {
+    private static List<SeededRow> seeds() {
         return List.of(
-                new Seed("feedback_response", "responses", "id", "insert into feedback_response (id, client_id, professional_id, "
+                new SeededRow("feedback_response", "responses", "id", "insert into feedback_response (id, client_id, professional_id, "
                         + "measure_id, rater, answers, subscales, total, percent_of_max, in_concern_range, prorated, recorded_by, "
                         + "recorded_at, received_at) values (:id, :client, 'p-1', 'rapport-session-alliance-check', 'client', "
                         + "'{\"bond\":7}', '{}', 7, 70, false, false, 'p-1', now(), now())"),
-                new Seed("feedback_link", "feedbackLinks", "id", "insert into feedback_link (id, token_hash, client_id, "
+                new SeededRow("feedback_link", "feedbackLinks", "id", "insert into feedback_link (id, token_hash, client_id, "
                         + "professional_id, measure_id, language, created_by, created_at, expires_at) values (:id, "
                         + "decode('00ff', 'hex') || uuid_send(:id), :client, 'p-1', 'rapport-session-alliance-check', 'en', "
                         + "'p-1', now(), now() + interval '1 day')"),
                 // Alice's own pair: the caseload tests sharing this database count every episode against a listed pair.
-                new Seed("rupture_episode", "episodes", "id", "insert into rupture_episode (id, client_id, professional_id, "
+                new SeededRow("rupture_episode", "episodes", "id", "insert into rupture_episode (id, client_id, professional_id, "
                         + "state, detected_at) values (:id, :client, '" + DemoUsers.ALICE.userId()
                         + "', 'RESOLVED', now())"),
-                new Seed("rupture_signal", "ruptureSignals", "id", "insert into rupture_signal (id, episode_id, kind, evidence, "
+                new SeededRow("rupture_signal", "ruptureSignals", "id", "insert into rupture_signal (id, episode_id, kind, evidence, "
                         + "detected_at) select :id, e.id, 'drop', '{}', now() from rupture_episode e where e.client_id = :client limit 1"),
-                new Seed("repair_attempt", "repairs", "id", "insert into repair_attempt (id, episode_id, strategy, recorded_by, "
+                new SeededRow("repair_attempt", "repairs", "id", "insert into repair_attempt (id, episode_id, strategy, recorded_by, "
                         + "recorded_at) select :id, e.id, 'explore-together', 'p-1', now() from rupture_episode e where e.client_id = :client limit 1"),
-                new Seed("client_cancellation", "clientCancellations", "session_id", "insert into client_cancellation (session_id, "
+                new SeededRow("client_cancellation", "clientCancellations", "session_id", "insert into client_cancellation (session_id, "
                         + "professional_id, client_id, session_start) values (:id, 'p-1', :client, now())"));
     }
 
     @Test
     void everyTableWithClientDataIsExportedOrExcludedOnPurpose() {
-        Set<String> withClientData = QuarkusTransaction.requiringNew().call(() -> ClientDataTables.in(entityManager));
-        Set<String> covered = new HashSet<>(Set.of("audit_entry")); // every part carries the service's audit
-        definition.sections().forEach(section -> covered.addAll(section.tables()));
-        Set<String> unaccounted = new TreeSet<>(withClientData);
-        unaccounted.removeAll(covered);
-        unaccounted.removeAll(definition.exclusions().keySet());
-        assertEquals(Set.of(), unaccounted, "tables with client data that the export neither covers nor excludes");
-        Set<String> named = new TreeSet<>(covered);
-        named.addAll(definition.exclusions().keySet());
-        named.removeAll(withClientData);
-        assertEquals(Set.of(), named, "covered or excluded tables that hold no client data (renamed or dropped?)");
+        Set<String> withClientData = ClientDataCoverage.assertEveryTableAccountedFor(entityManager, definition);
         assertTrue(withClientData.containsAll(Set.of("rupture_signal", "repair_attempt")), "rows that belong through their episode count");
     }
 
     @Test
     void aRowInEveryCoveredTableIsInThePart() {
         UUID client = UUID.randomUUID();
-        List<Seed> seeds = seeds();
-        Set<String> seeded = new TreeSet<>(seeds.stream().map(Seed::table).toList());
-        Set<String> covered = new TreeSet<>();
-        definition.sections().forEach(section -> covered.addAll(section.tables()));
-        assertEquals(covered, seeded, "this test seeds every covered table");
+        List<SeededRow> seeds = seeds();
+        ClientDataCoverage.assertSeedsCoverEveryTable(definition, seeds);
 
         List<UUID> ids = seeds.stream().map(s -> UUID.randomUUID()).toList();
         QuarkusTransaction.requiringNew().run(() -> {
@@ -96,23 +77,12 @@ class SubjectAccessPartTest {
             entityManager.createNativeQuery("insert into care_circle_member (member_id, client_id, user_id, role, joined_on) "
                     + "values (?1, ?2, ?3, 'case-manager', current_date)").setParameter(1, UUID.randomUUID()).setParameter(2, client)
                     .setParameter(3, DemoUsers.ALICE.userId()).executeUpdate();
-            for (int i = 0; i < seeds.size(); i++) {
-                int written = entityManager.createNativeQuery(seeds.get(i).insert()).setParameter("id", ids.get(i))
-                        .setParameter("client", client).executeUpdate();
-                assertEquals(1, written, seeds.get(i).table());
-            }
+            ClientDataCoverage.seed(entityManager, client, seeds, ids);
         });
 
         JsonPath part = given().auth().oauth2(Tokens.of(DemoUsers.ALICE)).get(path(client)).then().statusCode(200).extract().jsonPath();
         assertEquals("alliance-service", part.getString("service"));
-        for (int i = 0; i < seeds.size(); i++) {
-            Seed seed = seeds.get(i);
-            assertTrue(part.getList("sections." + seed.section() + "." + seed.idField()).contains(ids.get(i).toString()),
-                    seed.table() + " row in section " + seed.section());
-        }
-        for (ClientDataSection section : definition.sections()) {
-            assertFalse(part.getList("sections." + section.name()).isEmpty(), section.name());
-        }
+        ClientDataCoverage.assertSeededRowsShown(part, definition, seeds, ids);
         assertFalse(part.prettify().contains("token_hash"), "no link secret in the export");
         assertTrue(part.getList("audit.resource").contains("subject-access-export"), "the export read is audited");
 

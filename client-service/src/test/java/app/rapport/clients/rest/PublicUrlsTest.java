@@ -1,6 +1,7 @@
 package app.rapport.clients.rest;
 
 import app.rapport.clients.support.Fixtures;
+import app.rapport.devkit.testing.HostForgeries;
 import app.rapport.devkit.tokens.DemoUsers;
 import app.rapport.devkit.tokens.TokenSpec;
 import io.quarkus.test.junit.QuarkusTest;
@@ -29,15 +30,6 @@ class PublicUrlsTest {
     String base;
 
     private static final TokenSpec FIRM_SYSTEM = TokenSpec.of(DemoUsers.SOPHIE).withRoles("solicitor-system");
-
-    /** No forging, then each header a caller could use to steer a URL built from the request. */
-    static final List<UnaryOperator<RequestSpecification>> FORGERIES = List.of(
-            request -> request,
-            request -> request.header("Host", "attacker.example"),
-            request -> request.header("X-Forwarded-Host", "attacker.example").header("X-Forwarded-Proto", "http")
-                    .header("X-Forwarded-Port", "666"),
-            request -> request.header("Forwarded", "host=attacker.example;proto=http"),
-            request -> request.header("Host", "attacker.example:8443").header("X-Forwarded-Host", "other.attacker.example"));
 
     /** An operation: makes its 201 (with the forgery applied) and says which path its Location must name. */
     private record Operation(String name, BiFunction<String, UnaryOperator<RequestSpecification>, Created> call) {
@@ -75,8 +67,8 @@ class PublicUrlsTest {
         String client = Fixtures.registerWithAlice("Ola", "Okafor");
         Fixtures.firmActs(client, "proceedings-issued");
         for (Operation operation : OPERATIONS) {
-            for (int i = 0; i < FORGERIES.size(); i++) {
-                Created created = operation.call().apply(client, FORGERIES.get(i));
+            for (int i = 0; i < HostForgeries.ALL.size(); i++) {
+                Created created = operation.call().apply(client, HostForgeries.ALL.get(i));
                 assertEquals(201, created.response().statusCode(), operation.name() + ": " + created.response().asString());
                 assertEquals(base + created.expectedPath(), created.response().header("Location"),
                         operation.name() + " with forgery " + i);

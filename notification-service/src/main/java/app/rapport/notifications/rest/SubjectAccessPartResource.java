@@ -22,7 +22,7 @@ import java.util.UUID;
 /** notification-service's part of a client's subject-access export and audit, which client-service composes. */
 @Path("/api/v1/notifications/clients/{clientId}/subject-access")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Privacy")
+@Tag(name = "Privacy", description = ServiceParts.PRIVACY_TAG_DESCRIPTION)
 @SecurityRequirement(name = "jwt")
 @RolesAllowed({Roles.CASE_MANAGER, Roles.TEAM_LEAD, Roles.ORG_ADMIN})
 public class SubjectAccessPartResource {
@@ -41,8 +41,7 @@ public class SubjectAccessPartResource {
     @GET
     @Path("/audit")
     @Operation(summary = "notification-service's audit of a client",
-            description = "The newest `limit` entries recorded up to `until` (ISO instant, default now), newest first, with "
-                    + "the total up to then. Read through the client's audit view in client-service. Audited.")
+            description = ServiceParts.AUDIT_OPERATION_DESCRIPTION)
     public AuditPart audit(@PathParam("clientId") UUID clientId, @QueryParam("until") String until,
                            @QueryParam("limit") @DefaultValue("50") int limit) {
         return parts.audit(clientId, until, limit);

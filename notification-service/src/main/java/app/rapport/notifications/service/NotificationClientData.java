@@ -17,7 +17,7 @@ import java.util.UUID;
 
 /** What notification-service holds about a client, for its part of the subject-access export. */
 @ApplicationScoped
-public class NotificationClientData implements ClientDataDefinition {
+public class NotificationClientData extends ClientDataDefinition {
 
     private static final List<ClientDataSection> SECTIONS = List.of(
             new ClientDataSection("notifications", Set.of("notification"),
@@ -34,9 +34,13 @@ public class NotificationClientData implements ClientDataDefinition {
                     where d.client_id = ?1 order by a.attempted_at, a.id"""));
 
     private static final Map<String, String> EXCLUSIONS = Map.of(
-            "client_record", "read model: a copy of the client's reference, organisation and team from client-service, which exports the original",
-            "care_circle_member", "read model: a copy of the care circle from client-service, which exports the original",
-            "consent_decision", "read model: a copy of the consent decisions from client-service, which exports the original");
+            "client_record", copiedFromClientService("the client's reference, organisation and team"),
+            "care_circle_member", copiedFromClientService("the care circle"),
+            "consent_decision", copiedFromClientService("the consent decisions"));
+
+    public NotificationClientData() {
+        super(SECTIONS, EXCLUSIONS);
+    }
 
     @Override
     public Optional<ClientFacts> facts(UUID clientId, String callerId) {
@@ -44,15 +48,5 @@ public class NotificationClientData implements ClientDataDefinition {
         return ClientRecord.<ClientRecord>findByIdOptional(clientId).map(client -> new ClientFacts(client.organisationId, client.teamId,
                 CareCircleMember.ofClient(clientId).stream()
                         .filter(m -> callerId.equals(m.userId) && m.activeOn(today)).map(m -> m.role).findFirst()));
-    }
-
-    @Override
-    public List<ClientDataSection> sections() {
-        return SECTIONS;
-    }
-
-    @Override
-    public Map<String, String> exclusions() {
-        return EXCLUSIONS;
     }
 }

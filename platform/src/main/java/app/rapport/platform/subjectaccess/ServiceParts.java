@@ -30,6 +30,15 @@ import java.util.UUID;
 @ApplicationScoped
 public class ServiceParts {
 
+    /** The API documents' tag for each service's part; it reads the same in every service. */
+    public static final String PRIVACY_TAG_DESCRIPTION = "This service's part of a client's subject-access export and "
+            + "audit, which client-service composes into one document";
+
+    /** How each service's audit endpoint describes itself in its API document; it reads the same in every service. */
+    public static final String AUDIT_OPERATION_DESCRIPTION = "The newest `limit` entries recorded up to `until` (ISO "
+            + "instant, default now), newest first, with the total up to then. Read through the client's audit view in "
+            + "client-service. Audited.";
+
     // An Instance: client-service and the web client use the platform too, and define no part of their own.
     @Inject
     Instance<ClientDataDefinition> definitions;

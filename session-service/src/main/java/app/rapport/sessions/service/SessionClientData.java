@@ -15,7 +15,7 @@ import java.util.UUID;
 
 /** What session-service holds about a client, for its part of the subject-access export. */
 @ApplicationScoped
-public class SessionClientData implements ClientDataDefinition {
+public class SessionClientData extends ClientDataDefinition {
 
     private static final List<ClientDataSection> SECTIONS = List.of(
             // Each session with its professionals: schedule, attendance, lateness, cancellations and moves.
@@ -39,23 +39,17 @@ public class SessionClientData implements ClientDataDefinition {
                     order by f.professional_id"""));
 
     private static final Map<String, String> EXCLUSIONS = Map.of(
-            "care_client", "read model: a copy of the client's organisation and team from client-service, which exports the original",
-            "care_member", "read model: a copy of the care circle from client-service, which exports the original",
-            "care_consent", "read model: a copy of the consent decisions from client-service, which exports the original");
+            "care_client", copiedFromClientService("the client's organisation and team"),
+            "care_member", copiedFromClientService("the care circle"),
+            "care_consent", copiedFromClientService("the consent decisions"));
+
+    public SessionClientData() {
+        super(SECTIONS, EXCLUSIONS);
+    }
 
     @Override
     public Optional<ClientFacts> facts(UUID clientId, String callerId) {
         return CareClient.<CareClient>findByIdOptional(clientId).map(client -> new ClientFacts(client.organisationId, client.teamId,
                 CareMember.activeMembership(clientId, callerId).map(m -> m.role)));
-    }
-
-    @Override
-    public List<ClientDataSection> sections() {
-        return SECTIONS;
-    }
-
-    @Override
-    public Map<String, String> exclusions() {
-        return EXCLUSIONS;
     }
 }

@@ -1,6 +1,7 @@
 package app.rapport.sessions.rest;
 
 import app.rapport.contract.CareTeamRole;
+import app.rapport.devkit.testing.HostForgeries;
 import app.rapport.devkit.tokens.DemoUsers;
 import app.rapport.sessions.support.CareCircleEvents;
 import io.quarkus.test.junit.QuarkusTest;
@@ -32,14 +33,6 @@ class PublicUrlsTest {
     @ConfigProperty(name = "rapport.public.base-url")
     String base;
 
-    private static final List<UnaryOperator<RequestSpecification>> FORGERIES = List.of(
-            request -> request,
-            request -> request.header("Host", "attacker.example"),
-            request -> request.header("X-Forwarded-Host", "attacker.example").header("X-Forwarded-Proto", "http")
-                    .header("X-Forwarded-Port", "666"),
-            request -> request.header("Forwarded", "host=attacker.example;proto=http"),
-            request -> request.header("Host", "attacker.example:8443").header("X-Forwarded-Host", "other.attacker.example"));
-
     @Test
     void locationsAndFeedUrlsStartWithTheConfiguredBaseWhateverTheRequestSays() {
         CareCircleEvents client = CareCircleEvents.register(DemoUsers.ORGANISATION, DemoUsers.TEAM_NORTH, DemoUsers.ALICE.userId());
@@ -48,8 +41,8 @@ class PublicUrlsTest {
         client.join(therapist, CareTeamRole.THERAPIST);
         LocalDateTime start = LocalDateTime.now().plusDays(20).truncatedTo(ChronoUnit.HOURS).withHour(9);
 
-        for (int i = 0; i < FORGERIES.size(); i++) {
-            UnaryOperator<RequestSpecification> forge = FORGERIES.get(i);
+        for (int i = 0; i < HostForgeries.ALL.size(); i++) {
+            UnaryOperator<RequestSpecification> forge = HostForgeries.ALL.get(i);
             LocalDateTime at = start.plusDays(2L * i);
 
             Response booked = forge.apply(as(DemoUsers.ALICE)).body(session(client.id(), List.of(therapist), at, at.plusMinutes(50)))
