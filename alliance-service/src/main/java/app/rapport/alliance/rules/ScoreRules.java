@@ -105,7 +105,8 @@ public final class ScoreRules {
                 List.of(client.id(), reflection.response().id()), List.of(), observed,
                 Map.of("ceilingPercent", t.ceilingPercent(), "professionalCutOff", reflection.measure().cutOff(),
                         "discrepancyWindowDays", (double) t.discrepancyWindowDays()),
-                Map.of("clientMeasure", client.measureId(), "professionalMeasure", reflection.measure().id()))));
+                Map.of("clientMeasure", client.measureId(), "professionalMeasure", reflection.measure().id(),
+                        "professionalMeasureValidated", Boolean.toString(reflection.measure().validated())))));
     }
 
     private static Evidence dropEvidence(MeasureDefinition measure, List<java.util.UUID> ids, double before, double after,
@@ -130,8 +131,12 @@ public final class ScoreRules {
         return new Evidence(rule, ids, List.of(), observed, thresholds, measureCodes(measure));
     }
 
-    /** The evidence names the measure and its direction, so a reader of the episode knows which way the totals run. */
+    /**
+     * The evidence names the measure, its direction (so a reader of the episode knows which way the totals run) and
+     * whether it is validated (Rapport's own measures are not, and their scores never appear without saying so).
+     */
     private static Map<String, String> measureCodes(MeasureDefinition measure) {
-        return Map.of("measure", measure.id(), "direction", measure.direction().wire());
+        return Map.of("measure", measure.id(), "direction", measure.direction().wire(),
+                "validated", Boolean.toString(measure.validated()));
     }
 }

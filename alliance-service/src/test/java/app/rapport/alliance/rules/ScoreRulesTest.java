@@ -138,6 +138,8 @@ class ScoreRulesTest {
         assertTrue(drop.evidence().rule().contains("> z"));
         assertEquals(CHECK.id(), drop.evidence().codes().get("measure"));
         assertEquals("higher-is-better", drop.evidence().codes().get("direction"));
+        assertEquals(Boolean.toString(CHECK.validated()), drop.evidence().codes().get("validated"));
+        assertEquals("false", drop.evidence().codes().get("validated"), "Rapport's own check is not validated");
     }
 
     @Test
@@ -177,6 +179,9 @@ class ScoreRulesTest {
                 Thresholds.DEFAULTS).stream().anyMatch(s -> s.kind() == RATING_DISCREPANCY);
         assertEquals(fires, fromClientSide, why);
         assertEquals(fires, fromProfessionalSide, why);
+        ScoreRules.professionalReflection(asReflection, Optional.of(clientRating), Thresholds.DEFAULTS).stream()
+                .filter(s -> s.kind() == RATING_DISCREPANCY)
+                .forEach(s -> assertEquals("false", s.evidence().codes().get("professionalMeasureValidated"), why));
     }
 
     @Test

@@ -5,6 +5,7 @@ import app.rapport.platform.problem.Problem;
 import app.rapport.platform.problem.ProblemException;
 import app.rapport.platform.problem.ProblemMappers;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.IOContext;
 import com.fasterxml.jackson.core.io.InputDecorator;
 import com.fasterxml.jackson.databind.BeanDescription;
@@ -18,6 +19,7 @@ import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
 import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import io.quarkus.jackson.ObjectMapperCustomizer;
@@ -192,11 +194,24 @@ public class StrictJson implements ObjectMapperCustomizer {
 
         @Override
         public Object deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            // Dates and times are ISO 8601 text: Jackson would also take epoch numbers and [y, m, d] arrays.
+            if (!parser.hasToken(JsonToken.VALUE_STRING)) {
+                throw new NotText(parser, handledType());
+            }
             Object value = super.deserialize(parser, context);
             if (value instanceof Temporal temporal && !DateBounds.inRange(temporal)) {
                 throw new OutOfRange(parser, value, handledType());
             }
             return value;
+        }
+    }
+
+    /** A date or time given as a number or an array instead of ISO 8601 text; the problem mapper names the field. */
+    public static final class NotText extends MismatchedInputException {
+        public static final String MESSAGE = "must be ISO 8601 text, such as 2026-11-24 or 2026-11-24T09:00:00Z";
+
+        NotText(JsonParser parser, Class<?> type) {
+            super(parser, MESSAGE, type);
         }
     }
 

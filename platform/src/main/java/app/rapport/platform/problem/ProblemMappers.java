@@ -72,6 +72,8 @@ public class ProblemMappers {
             message = refused.reason();
         } else if (e instanceof StrictJson.OutOfRange) {
             message = DateBounds.MESSAGE;
+        } else if (e instanceof StrictJson.NotText) {
+            message = StrictJson.NotText.MESSAGE;
         } else if (e instanceof UnrecognizedPropertyException unknown) {
             field = path(unknown);
             message = "is not a known field";

@@ -80,7 +80,16 @@ class StrictJsonTest {
                 Arguments.of("{\"at\":\"2201-01-01T00:00:00Z\"}", "at"),
                 Arguments.of("{\"day\":\"0001-01-01\"}", "day"),
                 Arguments.of("{\"day\":\"+99999-01-01\"}", "day"),
-                Arguments.of("{\"local\":\"1500-03-29T10:00\"}", "local"));
+                Arguments.of("{\"local\":\"1500-03-29T10:00\"}", "local"),
+                // Dates and times are text: epoch numbers and component arrays are coercions too.
+                Arguments.of("{\"at\":1764000000}", "at"),
+                Arguments.of("{\"at\":1764000000.5}", "at"),
+                Arguments.of("{\"at\":[2026,11,24]}", "at"),
+                Arguments.of("{\"day\":20261124}", "day"),
+                Arguments.of("{\"day\":[2026,11,24]}", "day"),
+                Arguments.of("{\"day\":true}", "day"),
+                Arguments.of("{\"local\":[2026,3,29,10,0]}", "local"),
+                Arguments.of("{\"local\":1764000000}", "local"));
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
