@@ -66,16 +66,11 @@ class ParameterSafetySystemTest {
         System.out.printf("[parameter-safety] %d cases tried: %s%n", tried.values().stream().mapToInt(Integer::intValue).sum(), tried);
     }
 
-    /** Where a service's OpenAPI document is served; one place, should it move to another port. */
-    private static String openApiUrl(String service) {
-        return SystemPlatform.platform().managementUrl(service) + "/q/openapi?format=json";
-    }
-
     /** The live documents, one operation object per "METHOD /path", with the document it came from. */
     private static Map<String, JsonNode[]> documentedOperations() {
         Map<String, JsonNode[]> operations = new TreeMap<>();
         for (String service : SystemPlatform.platform().serviceNames()) {
-            JsonNode document = Api.anonymous().raw("GET", openApiUrl(service), null, "", Map.of()).expect(200).json();
+            JsonNode document = Api.anonymous().raw("GET", ApiDocuments.documentUrl(SystemPlatform.platform(), service), null, "", Map.of()).expect(200).json();
             document.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(method -> {
                 if (Set.of("get", "post", "put", "patch", "delete").contains(method.getKey())) {
                     operations.put(method.getKey().toUpperCase() + " " + path.getKey(), new JsonNode[]{method.getValue(), document});

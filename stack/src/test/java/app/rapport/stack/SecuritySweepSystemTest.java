@@ -78,8 +78,8 @@ class SecuritySweepSystemTest {
     void theCatalogueNamesEveryOperationOfEveryService() {
         Set<String> documented = new TreeSet<>();
         for (String service : SystemPlatform.platform().serviceNames()) {
-            JsonNode openApi = Api.anonymous().raw("GET", SystemPlatform.platform().managementUrl(service) + "/q/openapi?format=json",
-                    null, "", Map.of()).expect(200).json();
+            JsonNode openApi = Api.anonymous().raw("GET", ApiDocuments.documentUrl(SystemPlatform.platform(), service), null, "",
+                    Map.of()).expect(200).json();
             openApi.path("paths").fields().forEachRemaining(path -> path.getValue().fieldNames().forEachRemaining(method -> {
                 if (Set.of("get", "post", "put", "patch", "delete").contains(method)) {
                     documented.add(method.toUpperCase() + " " + path.getKey());
