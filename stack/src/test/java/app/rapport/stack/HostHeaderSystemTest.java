@@ -1,5 +1,6 @@
 package app.rapport.stack;
 
+import app.rapport.platform.time.CareDays;
 import app.rapport.devkit.tokens.DemoUser;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
@@ -93,7 +94,7 @@ class HostHeaderSystemTest {
                         () -> object("role", "family", "displayName", "Ola Forge", "relationship", "brother"),
                         location, raw -> client.path() + "/care-circle/" + raw.json().path("id").asText()),
                 new Operation("record a milestone", org.firmSystem, "POST", () -> client.path() + "/case/milestones",
-                        () -> object("kind", "other", "occurredOn", java.time.LocalDate.now(ZoneId.of("Europe/London")).toString()),
+                        () -> object("kind", "other", "occurredOn", CareDays.today().toString()),
                         location, raw -> client.path() + "/case/milestones/" + raw.json().path("id").asText()),
                 new Operation("book a session", org.caseManager, "POST", () -> "/api/v1/sessions", () -> booking(),
                         location, raw -> "/api/v1/sessions/" + raw.json().path("id").asText()),

@@ -1,5 +1,6 @@
 package app.rapport.alliance.access;
 
+import app.rapport.platform.time.CareDays;
 import app.rapport.alliance.domain.CareCircleMember;
 import app.rapport.alliance.domain.ClientRef;
 import app.rapport.alliance.domain.ConsentDecisions;
@@ -17,7 +18,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
-import java.time.LocalDate;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -76,7 +76,7 @@ public class AllianceAccess {
     @Transactional(Transactional.TxType.MANDATORY)
     public Scope requireRecorder(UUID clientId, String professionalId) {
         Scope scope = requirePair(clientId, professionalId);
-        boolean inCircle = CareCircleMember.active(clientId, professionalId, LocalDate.now())
+        boolean inCircle = CareCircleMember.active(clientId, professionalId, CareDays.today())
                 .filter(m -> PAIR_ROLES.contains(m.role)).isPresent();
         if (!inCircle) {
             throw new ProblemException(Problem.of(422, "not-a-pair", "No such relationship",
@@ -104,7 +104,7 @@ public class AllianceAccess {
         if (client == null) {
             return Optional.empty();
         }
-        Optional<CareCircleMember> membership = CareCircleMember.active(clientId, caller.userId(), LocalDate.now());
+        Optional<CareCircleMember> membership = CareCircleMember.active(clientId, caller.userId(), CareDays.today());
         boolean withheldByConsent = false;
         if (membership.isPresent()) {
             String role = membership.get().role;
@@ -134,7 +134,7 @@ public class AllianceAccess {
     /** The client's decisions can narrow what a member sees of their own relationship (never the case manager's). */
     private boolean consents(CareCircleMember member) {
         return ConsentRules.allows(CareTeamRole.fromWire(member.role), member.memberId, DataCategory.ALLIANCE,
-                consentDecisions.forClient(member.clientId), ConsentRules.today());
+                consentDecisions.forClient(member.clientId), CareDays.today());
     }
 
     private static ProblemException notFound(UUID clientId) {

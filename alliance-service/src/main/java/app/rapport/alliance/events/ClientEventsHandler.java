@@ -1,5 +1,6 @@
 package app.rapport.alliance.events;
 
+import app.rapport.platform.time.CareDays;
 import app.rapport.alliance.domain.CareCircleMember;
 import app.rapport.alliance.domain.ClientRef;
 import app.rapport.alliance.domain.ErasedClient;
@@ -18,8 +19,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Set;
 
 /**
@@ -116,7 +115,7 @@ public class ClientEventsHandler implements app.rapport.platform.inbox.EventHand
         member.leftOn = left.leftOn();
         ClientRef client = ClientRef.findById(left.clientId());
         boolean stillMember = member.userId != null
-                && CareCircleMember.active(left.clientId(), member.userId, LocalDate.now(ZoneOffset.UTC)).isPresent();
+                && CareCircleMember.active(left.clientId(), member.userId, CareDays.today()).isPresent();
         if (client != null && member.userId != null && !stillMember) {
             RuptureEpisode.openForUpdate(client.clientId, member.userId)
                     .ifPresent(open -> episodes.close(client, open, "professional-left", at));

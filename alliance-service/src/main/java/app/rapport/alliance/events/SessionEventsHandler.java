@@ -1,5 +1,6 @@
 package app.rapport.alliance.events;
 
+import app.rapport.platform.time.CareDays;
 import app.rapport.alliance.access.AllianceAccess;
 import app.rapport.alliance.config.AllianceConfig;
 import app.rapport.alliance.domain.CareCircleMember;
@@ -24,7 +25,6 @@ import org.jboss.logging.Logger;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -77,7 +77,7 @@ public class SessionEventsHandler implements EventHandler {
         for (PairSignal signal : signals) {
             byPair.computeIfAbsent(signal.professionalId(), p -> new ArrayList<>()).add(signal.signal());
         }
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate today = CareDays.today();
         Instant at = Instant.now();
         byPair.forEach((professional, pairSignals) -> {
             boolean measured = CareCircleMember.active(client.clientId, professional, today)

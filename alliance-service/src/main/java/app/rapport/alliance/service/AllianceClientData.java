@@ -1,5 +1,6 @@
 package app.rapport.alliance.service;
 
+import app.rapport.platform.time.CareDays;
 import app.rapport.alliance.domain.CareCircleMember;
 import app.rapport.alliance.domain.ClientRef;
 import app.rapport.contract.CareTeamRole;
@@ -9,7 +10,6 @@ import app.rapport.platform.subjectaccess.ClientFacts;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -53,7 +53,7 @@ public class AllianceClientData extends ClientDataDefinition {
 
     @Override
     public Optional<ClientFacts> facts(UUID clientId, String callerId) {
-        LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
+        LocalDate today = CareDays.today();
         return ClientRef.<ClientRef>findByIdOptional(clientId).map(client -> new ClientFacts(client.organisationId, client.teamId,
                 CareCircleMember.active(clientId, callerId, today).map(m -> CareTeamRole.fromWire(m.role))));
     }

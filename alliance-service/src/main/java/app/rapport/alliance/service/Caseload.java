@@ -1,5 +1,6 @@
 package app.rapport.alliance.service;
 
+import app.rapport.platform.time.CareDays;
 import app.rapport.alliance.outcomes.OutcomeLinkage;
 import app.rapport.platform.security.Caller;
 import app.rapport.platform.security.Roles;
@@ -12,7 +13,6 @@ import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -77,7 +77,7 @@ public class Caseload {
     /** @param overdueAfterDays a pair with no client rating for this long (or none at all) is overdue */
     @Transactional
     public View forCaller(int overdueAfterDays) {
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate today = CareDays.today();
         boolean teamLead = caller.hasRole(Roles.TEAM_LEAD);
         String scope = teamLead ? "teams:" + String.join(",", caller.teamIds()) : "case-manager:" + caller.userId();
         List<Object[]> clients = teamLead ? teamsClients() : caseManagersClients(today);

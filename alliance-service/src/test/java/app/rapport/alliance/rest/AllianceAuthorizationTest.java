@@ -1,5 +1,6 @@
 package app.rapport.alliance.rest;
 
+import app.rapport.platform.time.CareDays;
 import app.rapport.alliance.support.Api;
 import app.rapport.alliance.support.Events;
 import app.rapport.contract.CareTeamRole;
@@ -129,14 +130,14 @@ class AllianceAuthorizationTest {
     void erasureDeletesTheClientsAllianceDataAndLaterEventsDoNotRebuildIt() {
         UUID client = clientWithTwoPairs();
         Events.consent(client, false, app.rapport.contract.DataCategory.ALLIANCE, CareTeamRole.THERAPIST, null,
-                app.rapport.platform.consent.ConsentRules.today(), null);
+                CareDays.today(), null);
         await().atMost(Duration.ofSeconds(30)).until(() -> as(DemoUsers.THEO).get(path(client, "/episodes")).statusCode() == 403);
         Events.erased(client);
         await().atMost(Duration.ofSeconds(30)).until(() -> as(DemoUsers.ALICE).get(path(client, "/episodes")).statusCode() == 404);
         // A late event about the erased client is consumed (recorded as processed) but rebuilds nothing.
         var late = Events.publish(app.rapport.contract.EventType.CARETEAM_MEMBER_JOINED, client, DemoUsers.TEAM_NORTH,
                 new app.rapport.contract.careteam.MemberJoined(client, UUID.randomUUID(), DemoUsers.ALICE.userId(),
-                        CareTeamRole.CASE_MANAGER, null, DemoUsers.ORGANISATION, java.time.LocalDate.now()));
+                        CareTeamRole.CASE_MANAGER, null, DemoUsers.ORGANISATION, CareDays.today()));
         await().atMost(Duration.ofSeconds(30)).until(() -> count(
                 "select count(*) from processed_event where event_id = ?1", late.id()) == 1);
         for (String table : List.of("client_ref", "care_circle_member", "feedback_response", "rupture_episode",

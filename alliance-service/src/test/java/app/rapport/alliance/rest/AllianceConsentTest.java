@@ -1,12 +1,12 @@
 package app.rapport.alliance.rest;
 
+import app.rapport.platform.time.CareDays;
 import app.rapport.alliance.support.Api;
 import app.rapport.alliance.support.Events;
 import app.rapport.contract.CareTeamRole;
 import app.rapport.contract.DataCategory;
 import app.rapport.devkit.tokens.DemoUser;
 import app.rapport.devkit.tokens.DemoUsers;
-import app.rapport.platform.consent.ConsentRules;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -34,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @QuarkusTest
 class AllianceConsentTest {
 
-    private static final LocalDate TODAY = ConsentRules.today();
+    private static final LocalDate TODAY = CareDays.today();
 
     @Inject
     EntityManager entityManager;

@@ -1,5 +1,6 @@
 package app.rapport.alliance.support;
 
+import app.rapport.platform.time.CareDays;
 import app.rapport.contract.CareTeamRole;
 import app.rapport.contract.DataCategory;
 import app.rapport.contract.EventCodec;
@@ -78,18 +79,18 @@ public final class Events {
         UUID memberId = UUID.randomUUID();
         publish(EventType.CARETEAM_MEMBER_JOINED, clientId, member.teamIds().isEmpty() ? DemoUsers.TEAM_NORTH
                 : member.teamIds().get(0), new MemberJoined(clientId, memberId, member.userId(), role, null,
-                member.organisationId(), LocalDate.now().minusDays(30)));
+                member.organisationId(), CareDays.today().minusDays(30)));
         return memberId;
     }
 
     public static void left(UUID clientId, UUID memberId, DemoUser member, CareTeamRole role) {
         publish(EventType.CARETEAM_MEMBER_LEFT, clientId, DemoUsers.TEAM_NORTH,
-                new MemberLeft(clientId, memberId, member.userId(), role, LocalDate.now()));
+                new MemberLeft(clientId, memberId, member.userId(), role, CareDays.today()));
     }
 
     public static void discharged(UUID clientId, String ending) {
         publish(EventType.CLIENT_DISCHARGED, clientId, DemoUsers.TEAM_NORTH,
-                new ClientDischarged(clientId, ending, LocalDate.now(), DemoUsers.ALICE.userId()));
+                new ClientDischarged(clientId, ending, CareDays.today(), DemoUsers.ALICE.userId()));
     }
 
     /** A consent decision as client-service announces it; exactly one of {@code role} and {@code memberId}. */

@@ -1,5 +1,6 @@
 package app.rapport.clients.access;
 
+import app.rapport.platform.time.CareDays;
 import app.rapport.clients.domain.ConsentDecision;
 import app.rapport.clients.domain.ConsentRecord;
 import app.rapport.contract.CareTeamRole;
@@ -8,7 +9,6 @@ import app.rapport.platform.consent.ConsentRules;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -21,8 +21,6 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class ConsentLedger {
-
-    public static final ZoneId UK = ConsentRules.DAYS;
 
     /** The client's recorded decisions about one category, read once and asked as often as needed. */
     public static final class Decisions {
@@ -48,7 +46,7 @@ public class ConsentLedger {
         if (ConsentRules.neverShared(role, category)) {
             return false; // no need to read the decisions
         }
-        return decisions(clientId, category).allow(role, memberId, ConsentRules.today());
+        return decisions(clientId, category).allow(role, memberId, CareDays.today());
     }
 
     public Decisions decisions(UUID clientId, DataCategory category) {

@@ -1,5 +1,6 @@
 package app.rapport.clients.rest;
 
+import app.rapport.platform.time.CareDays;
 import app.rapport.clients.access.ConsentLedger;
 import app.rapport.clients.service.privacy.SubjectAccessExport;
 import app.rapport.platform.security.Roles;
@@ -20,7 +21,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.time.LocalDate;
 import java.util.UUID;
 
 @Path("/api/v1/clients/{clientId}/export")
@@ -47,7 +47,7 @@ public class SubjectAccessResource {
         SubjectAccessExport.ExportDocument document = export.export(clientId);
         // The reference, not the name: the file name ends up in download folders and mail subjects.
         String filename = "rapport-subject-access-" + document.clientReference() + "-"
-                + LocalDate.ofInstant(document.generatedAt(), ConsentLedger.UK) + ".json";
+                + CareDays.dayOf(document.generatedAt()) + ".json";
         return Response.ok(document)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + filename + "\"")
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")

@@ -1,5 +1,6 @@
 package app.rapport.clients.service;
 
+import app.rapport.platform.time.CareDays;
 import app.rapport.clients.access.Access;
 import app.rapport.clients.access.ClientAccess;
 import app.rapport.clients.access.ConsentLedger;
@@ -52,7 +53,7 @@ public class CareCircle {
     public CareCircleMember add(UUID clientId, NewMember request) {
         Access granted = access.require(clientId, Permission.CARE_CIRCLE_WRITE);
         Client client = granted.client();
-        LocalDate today = LocalDate.now(ConsentLedger.UK);
+        LocalDate today = CareDays.today();
         LocalDate joinedOn = request.joinedOn() != null ? request.joinedOn() : today;
         if (joinedOn.isAfter(today)) {
             throw ProblemException.invalidField("joinedOn", "cannot be in the future; add the member on the day they join");
@@ -87,11 +88,11 @@ public class CareCircle {
             throw new ProblemException(Problem.of(409, "membership-already-ended", "Membership already ended",
                     "This membership ended on " + member.leftOn + "; add the person again if they rejoin"));
         }
-        LocalDate day = leftOn != null ? leftOn : LocalDate.now(ConsentLedger.UK);
+        LocalDate day = leftOn != null ? leftOn : CareDays.today();
         if (day.isBefore(member.joinedOn)) {
             throw ProblemException.invalidField("leftOn", "cannot be before the member joined (" + member.joinedOn + ")");
         }
-        if (day.isAfter(LocalDate.now(ConsentLedger.UK))) {
+        if (day.isAfter(CareDays.today())) {
             throw ProblemException.invalidField("leftOn", "cannot be in the future");
         }
         if (member.role == CareTeamRole.CASE_MANAGER && CareCircleMember.count(

@@ -1,5 +1,6 @@
 package app.rapport.clients.service;
 
+import app.rapport.platform.time.CareDays;
 import app.rapport.clients.access.Access;
 import app.rapport.clients.access.ClientAccess;
 import app.rapport.clients.access.ConsentLedger;
@@ -47,12 +48,12 @@ public class ClientDischarge {
             throw new ProblemException(Problem.of(409, "already-discharged", "Already discharged",
                     "The client was discharged on " + client.dischargedOn + " (" + client.dischargeEnding + ")"));
         }
-        LocalDate today = LocalDate.now(ConsentLedger.UK);
+        LocalDate today = CareDays.today();
         LocalDate dischargedOn = request.dischargedOn() == null ? today : request.dischargedOn();
         if (dischargedOn.isAfter(today)) {
             throw ProblemException.invalidField("dischargedOn", "must not be in the future");
         }
-        LocalDate registeredOn = LocalDate.ofInstant(client.registeredAt, ConsentLedger.UK);
+        LocalDate registeredOn = CareDays.dayOf(client.registeredAt);
         if (dischargedOn.isBefore(registeredOn)) {
             throw ProblemException.invalidField("dischargedOn", "must not be before the client was registered ("
                     + registeredOn + ")");

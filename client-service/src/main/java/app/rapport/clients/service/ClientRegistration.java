@@ -1,5 +1,6 @@
 package app.rapport.clients.service;
 
+import app.rapport.platform.time.CareDays;
 import app.rapport.platform.audit.AuditLog;
 import app.rapport.clients.domain.CareCircleMember;
 import app.rapport.clients.domain.Client;
@@ -16,8 +17,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Set;
 import java.util.UUID;
 
@@ -28,8 +27,6 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class ClientRegistration {
-
-    private static final ZoneId UK = ZoneId.of("Europe/London");
 
     @Inject
     OutboxWriter outbox;
@@ -64,7 +61,7 @@ public class ClientRegistration {
         caseManager.role = CareTeamRole.CASE_MANAGER;
         caseManager.organisationId = organisationId;
         caseManager.displayName = caller.displayName();
-        caseManager.joinedOn = LocalDate.now(UK);
+        caseManager.joinedOn = CareDays.today();
         caseManager.addedBy = caller.userId();
         caseManager.persist();
 

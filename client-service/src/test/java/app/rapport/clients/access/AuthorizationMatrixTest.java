@@ -1,5 +1,6 @@
 package app.rapport.clients.access;
 
+import app.rapport.platform.time.CareDays;
 import app.rapport.clients.support.Fixtures;
 import app.rapport.clients.support.DemoDirectory;
 import app.rapport.devkit.testing.Tokens;
@@ -13,7 +14,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,7 +64,7 @@ class AuthorizationMatrixTest {
     private static final AtomicInteger CHECKS = new AtomicInteger();
 
     static List<Endpoint> endpoints() {
-        String today = LocalDate.now().toString();
+        String today = CareDays.today().toString();
         Set<String> circleRoles = Set.of("case-manager", "team-lead", "therapist", "support-worker");
         Set<String> caseTeamRoles = Set.of("case-manager", "team-lead");
         Set<String> withFirm = Set.of("case-manager", "team-lead", "therapist", "support-worker", "solicitor", "solicitor-system");

@@ -1,5 +1,6 @@
 package app.rapport.clients.rest;
 
+import app.rapport.platform.time.CareDays;
 import app.rapport.clients.support.Fixtures;
 import app.rapport.clients.support.DemoDirectory;
 import app.rapport.contract.CareTeamRole;
@@ -18,7 +19,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -52,7 +52,7 @@ class CareCircleResourceTest {
                 .body("find { it.id == '" + member + "' }.displayName", equalTo(DemoUsers.THEO.name()));
 
         as(DemoUsers.ALICE).body("{}").post("/api/v1/clients/" + client + "/care-circle/" + member + "/end")
-                .then().statusCode(200).body("active", equalTo(false)).body("leftOn", equalTo(LocalDate.now().toString()));
+                .then().statusCode(200).body("active", equalTo(false)).body("leftOn", equalTo(CareDays.today().toString()));
         as(DemoUsers.THEO).get("/api/v1/clients/" + client).then().statusCode(404);
 
         List<EventEnvelope> events = eventsFor(client, 4);
@@ -98,7 +98,7 @@ class CareCircleResourceTest {
                 .post("/api/v1/clients/" + client + "/care-circle").then().statusCode(400).body("errors[0].field", equalTo("role"));
         // Joining in the future.
         as(DemoUsers.ALICE).body(Map.of("role", "support-worker", "userId", DemoUsers.SAM.userId(),
-                        "joinedOn", LocalDate.now().plusDays(3).toString()))
+                        "joinedOn", CareDays.today().plusDays(3).toString()))
                 .post("/api/v1/clients/" + client + "/care-circle").then().statusCode(400).body("errors[0].field", equalTo("joinedOn"));
 
         as(DemoUsers.ALICE).get("/api/v1/clients/" + client + "/care-circle").then().body("", hasSize(2));
@@ -114,7 +114,7 @@ class CareCircleResourceTest {
 
         UUID therapist = Fixtures.addToCircle(DemoUsers.ALICE, client, DemoUsers.THEO, "therapist");
         String end = "/api/v1/clients/" + client + "/care-circle/" + therapist + "/end";
-        as(DemoUsers.ALICE).body(Map.of("leftOn", LocalDate.now().minusYears(1).toString())).post(end)
+        as(DemoUsers.ALICE).body(Map.of("leftOn", CareDays.today().minusYears(1).toString())).post(end)
                 .then().statusCode(400).body("errors[0].field", equalTo("leftOn"));
         as(DemoUsers.ALICE).body("{}").post(end).then().statusCode(200);
         as(DemoUsers.ALICE).body("{}").post(end).then().statusCode(409).body("type", containsString("membership-already-ended"));

@@ -1,5 +1,6 @@
 package app.rapport.clients.rest;
 
+import app.rapport.platform.time.CareDays;
 import app.rapport.clients.domain.ClientCase;
 import app.rapport.clients.domain.LitigationStage;
 import app.rapport.clients.domain.Organisation;
@@ -11,7 +12,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.UUID;
 
 import static app.rapport.clients.support.Fixtures.OTHER_FIRM_SOLICITOR;
@@ -121,7 +121,7 @@ class CaseResourceTest {
     void badInputIsNamedAndNothingIsWritten() {
         String id = registerWithAlice("Samir", "Haddad");
         long auditBefore = auditEntries(id);
-        String tomorrow = LocalDate.now().plusDays(2).toString();
+        String tomorrow = CareDays.today().plusDays(2).toString();
 
         expectFieldError(id, "{\"referralDate\":\"" + tomorrow + "\"}", "referralDate");
         expectFieldError(id, "{\"referralDate\":\"12/01/2026\"}", "referralDate");

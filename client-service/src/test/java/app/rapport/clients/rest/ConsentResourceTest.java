@@ -1,5 +1,6 @@
 package app.rapport.clients.rest;
 
+import app.rapport.platform.time.CareDays;
 import app.rapport.platform.audit.AuditEntry;
 import app.rapport.clients.domain.ConsentDecision;
 import app.rapport.clients.domain.ConsentRecord;
@@ -15,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -42,7 +42,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ConsentResourceTest {
 
     /** Per test, so that a run across midnight does not compare with yesterday. */
-    private final LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
+    private final LocalDate today = CareDays.today();
 
     private static String consentPath(String clientId) {
         return "/api/v1/clients/" + clientId + "/consent";

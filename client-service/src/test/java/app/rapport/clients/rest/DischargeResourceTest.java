@@ -1,5 +1,6 @@
 package app.rapport.clients.rest;
 
+import app.rapport.platform.time.CareDays;
 import app.rapport.clients.domain.Client;
 import app.rapport.clients.domain.ClientStatus;
 import app.rapport.contract.CareTeamRole;
@@ -10,8 +11,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.UUID;
 
 import static app.rapport.clients.support.Fixtures.as;
@@ -43,7 +42,7 @@ class DischargeResourceTest {
         as(DemoUsers.ALICE).body("{\"ending\":\"planned\",\"reason\":\"Goals met; back at work\"}").post(discharge(id))
                 .then().statusCode(200)
                 .body("status", equalTo("discharged"))
-                .body("dischargedOn", equalTo(LocalDate.now(ZoneId.of("Europe/London")).toString()));
+                .body("dischargedOn", equalTo(CareDays.today().toString()));
 
         Client client = load(id);
         assertEquals(ClientStatus.DISCHARGED, client.status);
@@ -78,7 +77,7 @@ class DischargeResourceTest {
 
         expectFieldError(id, "{}", "ending");
         expectFieldError(id, "{\"ending\":\"abandoned\"}", "ending");
-        expectFieldError(id, "{\"ending\":\"planned\",\"dischargedOn\":\"" + LocalDate.now().plusDays(2) + "\"}", "dischargedOn");
+        expectFieldError(id, "{\"ending\":\"planned\",\"dischargedOn\":\"" + CareDays.today().plusDays(2) + "\"}", "dischargedOn");
         expectFieldError(id, "{\"ending\":\"planned\",\"dischargedOn\":\"2001-01-01\"}", "dischargedOn");
         expectFieldError(id, "{\"ending\":\"planned\",\"reason\":\"" + "x".repeat(1001) + "\"}", "reason");
 

@@ -1,5 +1,6 @@
 package app.rapport.clients.rest;
 
+import app.rapport.platform.time.CareDays;
 import app.rapport.platform.audit.AuditEntry;
 import app.rapport.contract.CareTeamRole;
 import app.rapport.devkit.tokens.DemoUsers;
@@ -8,7 +9,6 @@ import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -33,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 class GoalResourceTest {
 
     /** Per test, so that a run across midnight does not compare with yesterday. */
-    private final LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
+    private final LocalDate today = CareDays.today();
 
     /** A client with Alice as case manager, Theo as therapist and Sam as support worker. */
     private static String clientWithCareTeam(String givenName) {

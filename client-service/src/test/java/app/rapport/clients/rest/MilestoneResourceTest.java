@@ -1,5 +1,6 @@
 package app.rapport.clients.rest;
 
+import app.rapport.platform.time.CareDays;
 import app.rapport.clients.domain.ClientCase;
 import app.rapport.clients.domain.LitigationMilestone;
 import app.rapport.clients.domain.LitigationStage;
@@ -58,8 +59,8 @@ class MilestoneResourceTest {
     void theFirmsSystemRecordsATrialDateAndTheClaimIsListed() {
         String id = registerWithAlice("Vera", "Oyelaran");
         firmActs(id, "proceedings-issued");
-        LocalDate setOn = LocalDate.now().minusDays(3);
-        LocalDate trial = LocalDate.now().plusMonths(5);
+        LocalDate setOn = CareDays.today().minusDays(3);
+        LocalDate trial = CareDays.today().plusMonths(5);
 
         var created = as(HARTLEY_SYSTEM).body(milestone("trial-date-set", setOn, trial, "Listed at Leeds County Court"))
                 .post(milestones(id)).then().statusCode(201)
@@ -96,7 +97,7 @@ class MilestoneResourceTest {
     void milestonesMoveTheClaimOnAndSettlementEndsTheLegalHold() {
         String id = registerWithAlice("Wiktor", "Zielinski");
         firmActs(id, "pre-action");
-        LocalDate day = LocalDate.now().minusDays(30);
+        LocalDate day = CareDays.today().minusDays(30);
 
         as(DemoUsers.SOPHIE).body(milestone("proceedings-issued", day, null, null)).post(milestones(id)).then().statusCode(201);
         assertEquals(LitigationStage.PROCEEDINGS_ISSUED, stageOf(id));
@@ -123,7 +124,7 @@ class MilestoneResourceTest {
     void aRetriedPostWithTheSameIdempotencyKeyRecordsOnce() {
         String id = registerWithAlice("Xenia", "Petrova");
         firmActs(id, "pre-action");
-        String body = milestone("liability-admitted", LocalDate.now().minusDays(1), null, "Admitted in the defence");
+        String body = milestone("liability-admitted", CareDays.today().minusDays(1), null, "Admitted in the defence");
         String key = "hs-" + UUID.randomUUID();
 
         String first = as(HARTLEY_SYSTEM).header("Idempotency-Key", key).body(body).post(milestones(id))
@@ -137,7 +138,7 @@ class MilestoneResourceTest {
 
         // Same key, different request: a bug on the caller's side, refused and not recorded.
         as(HARTLEY_SYSTEM).header("Idempotency-Key", key)
-                .body(milestone("liability-denied", LocalDate.now().minusDays(1), null, null)).post(milestones(id))
+                .body(milestone("liability-denied", CareDays.today().minusDays(1), null, null)).post(milestones(id))
                 .then().statusCode(422).contentType("application/problem+json")
                 .body("type", equalTo("urn:rapport:problem:idempotency-key-reused"));
         // A new key is a new milestone.
@@ -154,7 +155,7 @@ class MilestoneResourceTest {
     void simultaneousRetriesWithOneKeyStillRecordOnce() throws Exception {
         String id = registerWithAlice("Yara", "Khalil");
         firmActs(id, "pre-action");
-        String body = milestone("interim-payment", LocalDate.now().minusDays(2), null, null);
+        String body = milestone("interim-payment", CareDays.today().minusDays(2), null, null);
         String key = "hs-" + UUID.randomUUID();
 
         var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
@@ -181,7 +182,7 @@ class MilestoneResourceTest {
         String id = registerWithAlice("Yusuf", "Demir");
         firmActs(id, "pre-action");
         long auditBefore = auditEntries(id);
-        LocalDate today = LocalDate.now();
+        LocalDate today = CareDays.today();
 
         expectFieldError(id, milestone("appeal-lodged", today, null, null), "kind");
         expectFieldError(id, "{\"kind\":\"other\"}", "occurredOn");
@@ -200,7 +201,7 @@ class MilestoneResourceTest {
     @Test
     void noFirmOnTheCaseMeansNoClaimToRecordAgainst() {
         String id = registerWithAlice("Zara", "Iqbal");
-        as(DemoUsers.ALICE).body(milestone("other", LocalDate.now(), null, null)).post(milestones(id))
+        as(DemoUsers.ALICE).body(milestone("other", CareDays.today(), null, null)).post(milestones(id))
                 .then().statusCode(409).contentType("application/problem+json")
                 .body("type", equalTo("urn:rapport:problem:no-litigation"))
                 .body("detail", containsString("firm"));
@@ -211,7 +212,7 @@ class MilestoneResourceTest {
     void onlyTheFirmOnTheCaseAndTheCaseTeamMayRecord() {
         String id = registerWithAlice("Aiko", "Tanaka");
         firmActs(id, "pre-action");
-        String body = milestone("other", LocalDate.now(), null, "Secret strategy");
+        String body = milestone("other", CareDays.today(), null, "Secret strategy");
 
         as(OTHER_FIRM_SOLICITOR).body(body).post(milestones(id)).then().statusCode(404).body(not(containsString("Aiko")));
         as(OTHER_FIRM_SOLICITOR).get(milestones(id)).then().statusCode(404);

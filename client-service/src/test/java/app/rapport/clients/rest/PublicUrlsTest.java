@@ -1,5 +1,6 @@
 package app.rapport.clients.rest;
 
+import app.rapport.platform.time.CareDays;
 import app.rapport.clients.support.Fixtures;
 import app.rapport.devkit.testing.HostForgeries;
 import app.rapport.devkit.tokens.DemoUsers;
@@ -10,7 +11,6 @@ import io.restassured.specification.RequestSpecification;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -57,7 +57,7 @@ class PublicUrlsTest {
             }),
             new Operation("record a litigation milestone", (client, forge) -> {
                 Response r = forge.apply(as(FIRM_SYSTEM)).body(Map.of("kind", "interim-payment",
-                        "occurredOn", LocalDate.now().minusDays(1).toString()))
+                        "occurredOn", CareDays.today().minusDays(1).toString()))
                         .post("/api/v1/clients/" + client + "/case/milestones");
                 return new Created(r, "/api/v1/clients/" + client + "/case/milestones/" + r.path("id"));
             }));

@@ -1,5 +1,6 @@
 package app.rapport.clients.service;
 
+import app.rapport.platform.time.CareDays;
 import app.rapport.contract.CareTeamRole;
 import app.rapport.contract.DataCategory;
 import app.rapport.contract.EventCodec;
@@ -20,7 +21,6 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -36,7 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 class ConsentAndGoalEventsTest {
 
     /** Per test, so that a run across midnight does not compare with yesterday. */
-    private final LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
+    private final LocalDate today = CareDays.today();
 
     /** Reads the client's events from the real topic until {@code count} have arrived; checks each against its schema. */
     private static List<EventEnvelope> eventsOf(String clientId, int count) {

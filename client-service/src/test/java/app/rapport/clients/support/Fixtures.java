@@ -1,5 +1,6 @@
 package app.rapport.clients.support;
 
+import app.rapport.platform.time.CareDays;
 import app.rapport.platform.audit.AuditEntry;
 import app.rapport.clients.domain.CareCircleMember;
 import app.rapport.clients.domain.Client;
@@ -24,7 +25,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -106,7 +106,7 @@ public final class Fixtures {
             member.role = role;
             member.organisationId = user.organisationId();
             member.displayName = user.name();
-            member.joinedOn = LocalDate.now();
+            member.joinedOn = CareDays.today();
             member.addedBy = DemoUsers.ALICE.userId();
             member.persist();
             return member.id;
@@ -114,7 +114,7 @@ public final class Fixtures {
     }
 
     public static void endMembership(UUID memberId) {
-        QuarkusTransaction.requiringNew().run(() -> CareCircleMember.<CareCircleMember>findById(memberId).leftOn = LocalDate.now());
+        QuarkusTransaction.requiringNew().run(() -> CareCircleMember.<CareCircleMember>findById(memberId).leftOn = CareDays.today());
     }
 
     /** Names the firm on the client's case straight in the database, which gives its solicitors a relationship. */

@@ -1,12 +1,12 @@
 package app.rapport.notifications.consent;
 
+import app.rapport.platform.time.CareDays;
 import app.rapport.contract.CareTeamRole;
 import app.rapport.contract.DataCategory;
 import app.rapport.notifications.domain.ConsentDecisionRecord;
 import app.rapport.platform.consent.ConsentRules;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
@@ -17,8 +17,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class ClientConsent {
 
-    public static final ZoneId UK = ConsentRules.DAYS;
-
     public boolean allows(UUID clientId, DataCategory category, CareTeamRole role, UUID memberId) {
         if (ConsentRules.neverShared(role, category)) {
             return false;
@@ -28,6 +26,6 @@ public class ClientConsent {
                 .map(r -> new ConsentRules.Decision(r.category, r.recipientRole, r.recipientMemberId, r.granted,
                         r.effectiveFrom, r.effectiveUntil, r.recordedAt))
                 .toList();
-        return ConsentRules.allows(role, memberId, category, decisions, ConsentRules.today());
+        return ConsentRules.allows(role, memberId, category, decisions, CareDays.today());
     }
 }

@@ -1,5 +1,6 @@
 package app.rapport.notifications.email;
 
+import app.rapport.platform.time.CareDays;
 import app.rapport.contract.DataCategory;
 import app.rapport.notifications.config.NotificationsConfig;
 import app.rapport.notifications.consent.ClientConsent;
@@ -134,7 +135,7 @@ public class EmailSender {
                 || !preferences.choice(delivery.recipientId, rule.get().group()).email()) {
             return Optional.empty();
         }
-        LocalDate today = LocalDate.now(ClientConsent.UK);
+        LocalDate today = CareDays.today();
         boolean allowed = CareCircleMember.<CareCircleMember>list("clientId = ?1 and userId = ?2", delivery.clientId,
                         delivery.recipientId).stream()
                 .filter(m -> m.activeOn(today))

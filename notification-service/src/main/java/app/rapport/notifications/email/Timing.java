@@ -1,16 +1,14 @@
 package app.rapport.notifications.email;
 
+import app.rapport.platform.time.CareDays;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Optional;
 
 /** When an email may go: quiet hours and the daily digest, in Europe/London (daylight-saving safe). */
 public final class Timing {
-
-    public static final ZoneId UK = ZoneId.of("Europe/London");
 
     private Timing() {
     }
@@ -23,7 +21,7 @@ public final class Timing {
         if (start == null || end == null || start.equals(end)) {
             return Optional.empty();
         }
-        ZonedDateTime local = now.atZone(UK);
+        ZonedDateTime local = now.atZone(CareDays.ZONE);
         LocalTime time = local.toLocalTime();
         LocalDate day = local.toLocalDate();
         if (start.isBefore(end)) {
@@ -40,12 +38,12 @@ public final class Timing {
 
     /** The next time the daily digest goes out, strictly after {@code now}. */
     public static Instant nextDigest(Instant now, LocalTime digestAt) {
-        ZonedDateTime local = now.atZone(UK);
+        ZonedDateTime local = now.atZone(CareDays.ZONE);
         Instant today = at(local.toLocalDate(), digestAt);
         return today.isAfter(now) ? today : at(local.toLocalDate().plusDays(1), digestAt);
     }
 
     private static Instant at(LocalDate day, LocalTime time) {
-        return ZonedDateTime.of(day, time, UK).toInstant();
+        return ZonedDateTime.of(day, time, CareDays.ZONE).toInstant();
     }
 }

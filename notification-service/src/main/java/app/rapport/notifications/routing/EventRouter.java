@@ -1,5 +1,6 @@
 package app.rapport.notifications.routing;
 
+import app.rapport.platform.time.CareDays;
 import app.rapport.contract.EventEnvelope;
 import app.rapport.contract.EventType;
 import app.rapport.notifications.consent.ClientConsent;
@@ -99,7 +100,7 @@ public class EventRouter implements EventHandler {
                 .orElse("C-" + clientId.toString().substring(0, 6).toUpperCase());
         Set<String> involved = values(event.data(), INVOLVEMENT_FIELDS);
         Set<String> actors = values(event.data(), ACTOR_FIELDS);
-        LocalDate today = LocalDate.now(ClientConsent.UK);
+        LocalDate today = CareDays.today();
         int delivered = 0;
         Set<String> firms = new java.util.LinkedHashSet<>();
         Messages.Text plainText = Messages.of(event, reference, null);

@@ -1,10 +1,10 @@
 package app.rapport.notifications.routing;
 
+import app.rapport.platform.time.CareDays;
 import app.rapport.contract.EventEnvelope;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
@@ -19,8 +19,6 @@ import java.util.regex.Pattern;
  * events carry no clinical text, and neither do notifications.
  */
 public final class Messages {
-
-    private static final ZoneId UK = ZoneId.of("Europe/London");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z]+)(?::(date|datetime))?}");
     private static final String BUNDLE = "app.rapport.notifications.messages";
 
@@ -83,7 +81,7 @@ public final class Messages {
         try {
             DateTimeFormatter formatter = DateTimeFormatter.ofPattern(
                     format.equals("date") ? "EEE d MMM yyyy" : "EEE d MMM yyyy, HH:mm", locale);
-            return formatter.format(Instant.parse(text).atZone(UK));
+            return formatter.format(Instant.parse(text).atZone(CareDays.ZONE));
         } catch (DateTimeParseException e) {
             return text;
         }

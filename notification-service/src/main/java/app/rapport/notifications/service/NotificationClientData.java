@@ -1,5 +1,6 @@
 package app.rapport.notifications.service;
 
+import app.rapport.platform.time.CareDays;
 import app.rapport.notifications.domain.CareCircleMember;
 import app.rapport.notifications.domain.ClientRecord;
 import app.rapport.platform.subjectaccess.ClientDataDefinition;
@@ -8,7 +9,6 @@ import app.rapport.platform.subjectaccess.ClientFacts;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,7 +44,7 @@ public class NotificationClientData extends ClientDataDefinition {
 
     @Override
     public Optional<ClientFacts> facts(UUID clientId, String callerId) {
-        LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
+        LocalDate today = CareDays.today();
         return ClientRecord.<ClientRecord>findByIdOptional(clientId).map(client -> new ClientFacts(client.organisationId, client.teamId,
                 CareCircleMember.ofClient(clientId).stream()
                         .filter(m -> callerId.equals(m.userId) && m.activeOn(today)).map(m -> m.role).findFirst()));

@@ -1,5 +1,6 @@
 package app.rapport.notifications.webhooks;
 
+import app.rapport.platform.time.CareDays;
 import app.rapport.contract.CareTeamRole;
 import app.rapport.contract.DataCategory;
 import app.rapport.notifications.config.NotificationsConfig;
@@ -150,7 +151,7 @@ public class WebhookSender {
     }
 
     private boolean stillAllowed(WebhookDelivery delivery, WebhookSubscription subscription) {
-        LocalDate today = LocalDate.now(ClientConsent.UK);
+        LocalDate today = CareDays.today();
         DataCategory category = DataCategory.fromWire(delivery.category);
         return CareCircleMember.<CareCircleMember>list("clientId = ?1 and role = ?2 and organisationId = ?3",
                         delivery.clientId, CareTeamRole.SOLICITOR, subscription.organisationId).stream()

@@ -1,5 +1,6 @@
 package app.rapport.notifications.email;
 
+import app.rapport.platform.time.CareDays;
 import app.rapport.contract.CareTeamRole;
 import app.rapport.contract.DataCategory;
 import app.rapport.contract.EventEnvelope;
@@ -23,7 +24,6 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
@@ -117,7 +117,7 @@ class EmailDeliveryTest {
 
     @Test
     void quietHoursHoldOrdinaryItemsButNotUrgentOnes() throws Exception {
-        LocalTime now = LocalTime.now(ZoneId.of("Europe/London"));
+        LocalTime now = LocalTime.now(CareDays.ZONE);
         prefer(DemoUsers.SAM, """
                 {"quietHours":{"start":"%s","end":"%s"},
                  "groups":{"sessions":{"channels":["in-app","email"]},"goals":{"channels":["in-app","email"]}}}"""

@@ -1,5 +1,6 @@
 package app.rapport.notifications.routing;
 
+import app.rapport.platform.time.CareDays;
 import app.rapport.contract.CareTeamRole;
 import app.rapport.contract.DataCategory;
 import app.rapport.contract.EventCodec;
@@ -39,7 +40,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -58,7 +58,7 @@ public final class EventSamples {
     }
 
     public static LocalDate today() {
-        return LocalDate.now(ZoneId.of("Europe/London"));
+        return CareDays.today();
     }
 
     public static EventEnvelope clientRegistered(DemoUser registeredBy) {

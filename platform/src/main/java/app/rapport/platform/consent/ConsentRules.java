@@ -5,7 +5,6 @@ import app.rapport.contract.DataCategory;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -72,14 +71,7 @@ public final class ConsentRules {
         TABLE.put(CareTeamRole.FAMILY, row(A, A, A, N, N, N));
     }
 
-    /** Decisions take effect on calendar days in the UK, where clients and their case managers record them. */
-    public static final ZoneId DAYS = ZoneId.of("Europe/London");
-
     private ConsentRules() {
-    }
-
-    public static LocalDate today() {
-        return LocalDate.now(DAYS);
     }
 
     public static Start start(CareTeamRole role, DataCategory category) {

@@ -1,5 +1,6 @@
 package app.rapport.sessions.access;
 
+import app.rapport.platform.time.CareDays;
 import app.rapport.contract.CareTeamRole;
 import app.rapport.contract.DataCategory;
 import app.rapport.platform.consent.ConsentRules;
@@ -8,7 +9,6 @@ import app.rapport.sessions.domain.CareMember;
 import app.rapport.sessions.domain.ConsentDecision;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -23,14 +23,12 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class ConsentLedger {
 
-    public static final ZoneId UK = ConsentRules.DAYS;
-
     public boolean allows(UUID clientId, DataCategory category, CareTeamRole role, UUID memberId) {
         if (ConsentRules.neverShared(role, category)) {
             return false;
         }
         return ConsentRules.allows(role, memberId, category,
-                decisions(CareConsent.list("clientId = ?1 and category = ?2", clientId, category)), ConsentRules.today());
+                decisions(CareConsent.list("clientId = ?1 and category = ?2", clientId, category)), CareDays.today());
     }
 
     /**
@@ -52,7 +50,7 @@ public class ConsentLedger {
         for (UUID clientId : possible) {
             CareMember member = recipients.get(clientId);
             if (ConsentRules.allows(member.role, member.memberId, category,
-                    decisions(byClient.getOrDefault(clientId, List.of())), ConsentRules.today())) {
+                    decisions(byClient.getOrDefault(clientId, List.of())), CareDays.today())) {
                 allowed.add(clientId);
             }
         }

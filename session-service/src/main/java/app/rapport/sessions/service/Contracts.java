@@ -1,5 +1,6 @@
 package app.rapport.sessions.service;
 
+import app.rapport.platform.time.CareDays;
 import app.rapport.contract.CareTeamRole;
 import app.rapport.platform.problem.Problem;
 import app.rapport.platform.problem.ProblemException;
@@ -76,7 +77,7 @@ public class Contracts {
         contract.professionalId = request.professionalId();
         contract.sessionsAgreed = request.sessionsAgreed();
         contract.frequency = request.frequency();
-        contract.startsOn = request.startsOn() == null ? LocalDate.now(ConsentLedger.UK) : request.startsOn();
+        contract.startsOn = request.startsOn() == null ? CareDays.today() : request.startsOn();
         contract.createdBy = caller.userId();
         contract.createdAt = Instant.now();
         contract.persist();
@@ -100,7 +101,7 @@ public class Contracts {
             throw new ProblemException(Problem.of(409, "contract-ended", "Contract already ended",
                     "The contract ended on " + contract.endedOn));
         }
-        LocalDate endedOn = ending.endedOn() == null ? LocalDate.now(ConsentLedger.UK) : ending.endedOn();
+        LocalDate endedOn = ending.endedOn() == null ? CareDays.today() : ending.endedOn();
         if (endedOn.isBefore(contract.startsOn)) {
             throw ProblemException.invalidField("endedOn", "must not be before the contract started (" + contract.startsOn + ")");
         }

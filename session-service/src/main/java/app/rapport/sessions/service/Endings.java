@@ -1,5 +1,6 @@
 package app.rapport.sessions.service;
 
+import app.rapport.platform.time.CareDays;
 import app.rapport.contract.EventType;
 import app.rapport.contract.session.SessionEndingApproaching;
 import app.rapport.platform.outbox.OutboxWriter;
@@ -27,7 +28,7 @@ public class Endings {
 
     /** Attended sessions of the pair since the contract started. */
     public int used(SessionContract contract) {
-        Instant from = contract.startsOn.atStartOfDay(ConsentLedger.UK).toInstant();
+        Instant from = contract.startsOn.atStartOfDay(CareDays.ZONE).toInstant();
         return Session.getEntityManager().createQuery("""
                         select count(s) from Session s join s.professionals p
                         where s.clientId = ?1 and p.userId = ?2 and s.status = ?3 and s.startsAt >= ?4""", Long.class)

@@ -1,5 +1,6 @@
 package app.rapport.sessions.privacy;
 
+import app.rapport.platform.time.CareDays;
 import app.rapport.contract.CareTeamRole;
 import app.rapport.devkit.testing.ClientDataCoverage;
 import app.rapport.devkit.testing.Tokens;
@@ -17,7 +18,6 @@ import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +56,7 @@ class SubjectAccessPartTest {
         CareCircleEvents client = CareCircleEvents.register(DemoUsers.ORGANISATION, DemoUsers.TEAM_NORTH, DemoUsers.ALICE.userId());
         client.join(DemoUsers.ALICE.userId(), CareTeamRole.CASE_MANAGER);
         client.join(DemoUsers.THEO.userId(), CareTeamRole.THERAPIST);
-        LocalDate day = LocalDate.now(ZoneId.of("Europe/London")).plusDays(400 + (int) (Math.random() * 200));
+        LocalDate day = CareDays.today().plusDays(400 + (int) (Math.random() * 200));
         Map<String, Object> series = new LinkedHashMap<>();
         series.put("first", session(client.id(), List.of(DemoUsers.THEO.userId()), day.atTime(6, 0), day.atTime(7, 0)));
         series.put("rrule", "FREQ=WEEKLY;COUNT=2");

@@ -1,5 +1,6 @@
 package app.rapport.sessions.service;
 
+import app.rapport.platform.time.CareDays;
 import app.rapport.contract.CareTeamRole;
 import app.rapport.devkit.tokens.DemoUsers;
 import app.rapport.sessions.support.CareCircleEvents;
@@ -12,9 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.StringReader;
 import java.net.URI;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
@@ -34,7 +33,7 @@ class CalendarFeedTest {
         CareCircleEvents client = CareCircleEvents.register(DemoUsers.ORGANISATION, DemoUsers.TEAM_NORTH, DemoUsers.ALICE.userId());
         client.join(DemoUsers.ALICE.userId(), CareTeamRole.CASE_MANAGER);
         client.join(DemoUsers.SAM.userId(), CareTeamRole.SUPPORT_WORKER);
-        LocalDateTime start = LocalDate.now(ZoneId.of("Europe/London")).plusDays(5).atTime(7, 0);
+        LocalDateTime start = CareDays.today().plusDays(5).atTime(7, 0);
         Map<String, Object> visit = session(client.id(), List.of(DemoUsers.SAM.userId()), start, start.plusHours(1));
         visit.put("location", "14 Acacia Avenue");
         String kept = as(DemoUsers.ALICE).body(visit).post("/api/v1/sessions").then().statusCode(201).extract().path("id");

@@ -1,5 +1,6 @@
 package app.rapport.sessions.support;
 
+import app.rapport.platform.time.CareDays;
 import app.rapport.contract.CareTeamRole;
 import app.rapport.contract.DataCategory;
 import app.rapport.contract.EventCodec;
@@ -27,7 +28,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -81,22 +81,22 @@ public final class CareCircleEvents {
     public UUID join(String userId, CareTeamRole role) {
         UUID memberId = UUID.randomUUID();
         publish(EventType.CARETEAM_MEMBER_JOINED, new MemberJoined(clientId, memberId, userId, role, null, organisationId,
-                LocalDate.now()));
+                CareDays.today()));
         return memberId;
     }
 
     public void leave(UUID memberId, String userId, CareTeamRole role) {
-        publish(EventType.CARETEAM_MEMBER_LEFT, new MemberLeft(clientId, memberId, userId, role, LocalDate.now()));
+        publish(EventType.CARETEAM_MEMBER_LEFT, new MemberLeft(clientId, memberId, userId, role, CareDays.today()));
     }
 
     public void grant(DataCategory category, CareTeamRole role) {
         publish(EventType.CONSENT_GRANTED, new ConsentGranted(clientId, UUID.randomUUID(), category, role, null,
-                LocalDate.now().minusDays(1), null, "alice"));
+                CareDays.today().minusDays(1), null, "alice"));
     }
 
     public void withdraw(DataCategory category, CareTeamRole role) {
         publish(EventType.CONSENT_WITHDRAWN, new ConsentWithdrawn(clientId, UUID.randomUUID(), category, role, null,
-                LocalDate.now(), "alice"));
+                CareDays.today(), "alice"));
     }
 
     /** The client moved to another team. */
@@ -108,7 +108,7 @@ public final class CareCircleEvents {
     /** Delivers one consent grant twice, as the broker may after a failure, then waits until both copies were consumed. */
     public void grantDeliveredTwice(DataCategory category, CareTeamRole role) {
         EventEnvelope event = EventCodec.envelope(EventType.CONSENT_GRANTED, SOURCE, clientId, organisationId, teamId,
-                new ConsentGranted(clientId, UUID.randomUUID(), category, role, null, LocalDate.now().minusDays(1), null, "alice"));
+                new ConsentGranted(clientId, UUID.randomUUID(), category, role, null, CareDays.today().minusDays(1), null, "alice"));
         send(event);
         send(event);
         // Same key, same partition: once a later event is applied, both copies have been consumed.

@@ -1,5 +1,6 @@
 package app.rapport.clients.service.cases;
 
+import app.rapport.platform.time.CareDays;
 import app.rapport.clients.access.Access;
 import app.rapport.clients.access.ClientAccess;
 import app.rapport.clients.access.ConsentLedger;
@@ -17,7 +18,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -44,7 +44,7 @@ public class CaseRecords {
     @Transactional
     public CaseRead replace(UUID clientId, CaseDetails details) {
         Access granted = access.require(clientId, Permission.CASE_WRITE);
-        if (details.referralDate() != null && details.referralDate().isAfter(LocalDate.now(ConsentLedger.UK))) {
+        if (details.referralDate() != null && details.referralDate().isAfter(CareDays.today())) {
             throw ProblemException.invalidField("referralDate", "must not be in the future");
         }
         String firmId = trim(details.firmId());

@@ -1,5 +1,6 @@
 package app.rapport.clients.service.cases;
 
+import app.rapport.platform.time.CareDays;
 import app.rapport.clients.access.Access;
 import app.rapport.clients.access.ClientAccess;
 import app.rapport.clients.access.ConsentLedger;
@@ -19,7 +20,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -136,7 +136,7 @@ public class LitigationMilestones {
     }
 
     private static void checkDates(MilestoneRequest request) {
-        if (request.occurredOn().isAfter(LocalDate.now(ConsentLedger.UK))) {
+        if (request.occurredOn().isAfter(CareDays.today())) {
             throw ProblemException.invalidField("occurredOn", "must not be in the future");
         }
         if (request.dueOn() == null && request.kind().equals("trial-date-set")) {

@@ -1,5 +1,6 @@
 package app.rapport.clients.service.consent;
 
+import app.rapport.platform.time.CareDays;
 import app.rapport.clients.access.Access;
 import app.rapport.clients.access.ClientAccess;
 import app.rapport.clients.access.ConsentLedger;
@@ -61,7 +62,7 @@ public class ClientConsent {
     @Transactional
     public ConsentState read(UUID clientId) {
         Client client = access.require(clientId, Permission.CONSENT_READ).client();
-        LocalDate today = LocalDate.now(ConsentLedger.UK);
+        LocalDate today = CareDays.today();
         List<EffectiveConsent> current = new ArrayList<>();
         for (CareTeamRole role : RECIPIENT_ROLES) {
             for (DataCategory category : DataCategory.values()) {
@@ -107,7 +108,7 @@ public class ClientConsent {
                     "The case manager holds the client's record, so their access is not a matter for consent decisions"));
         }
 
-        LocalDate today = LocalDate.now(ConsentLedger.UK);
+        LocalDate today = CareDays.today();
         LocalDate from = request.effectiveFrom() != null ? request.effectiveFrom() : today;
         if (from.isBefore(today)) {
             // Backdating would authorise (or revoke) access that has already happened.
@@ -161,7 +162,7 @@ public class ClientConsent {
     public Client agreeRecordKeeping(UUID clientId, RecordKeepingRequest request) {
         Client client = access.require(clientId, Permission.CONSENT_WRITE).client();
         String retention = RetentionPeriod.parse(request.retention());
-        if (request.agreedOn().isAfter(LocalDate.now(ConsentLedger.UK))) {
+        if (request.agreedOn().isAfter(CareDays.today())) {
             throw ProblemException.invalidField("agreedOn", "must not be in the future");
         }
         client.recordsSharedWith = trim(request.sharedWith());

@@ -1,5 +1,6 @@
 package app.rapport.clients.service.goals;
 
+import app.rapport.platform.time.CareDays;
 import app.rapport.clients.access.Access;
 import app.rapport.clients.access.ClientAccess;
 import app.rapport.clients.access.ConsentLedger;
@@ -74,7 +75,7 @@ public class ClientGoals {
     @Transactional
     public GoalDetails set(UUID clientId, GoalRequest request) {
         Client client = access.require(clientId, Permission.GOALS_WRITE).client();
-        LocalDate today = LocalDate.now(ConsentLedger.UK);
+        LocalDate today = CareDays.today();
         if (request.targetDate() != null && request.targetDate().isBefore(today)) {
             throw ProblemException.invalidField("targetDate", "must be today or later");
         }
@@ -113,7 +114,7 @@ public class ClientGoals {
         Client client = access.require(clientId, Permission.GOALS_WRITE).client();
         Goal goal = goal(clientId, goalId);
         checkVersion(goal, expectedVersion);
-        LocalDate today = LocalDate.now(ConsentLedger.UK);
+        LocalDate today = CareDays.today();
 
         GoalStatus newStatus = change.status() == null ? goal.status : GoalStatus.fromWire(change.status()).orElseThrow();
         List<String> newTasks = change.tasks() == null ? goal.tasks : tasks(change.tasks());
@@ -163,12 +164,12 @@ public class ClientGoals {
         if (goal.status.isFinal()) {
             throw closed(goal);
         }
-        LocalDate today = LocalDate.now(ConsentLedger.UK);
+        LocalDate today = CareDays.today();
         LocalDate notedOn = request.notedOn() != null ? request.notedOn() : today;
         if (notedOn.isAfter(today)) {
             throw ProblemException.invalidField("notedOn", "must not be in the future");
         }
-        LocalDate setOn = LocalDate.ofInstant(goal.setAt, ConsentLedger.UK);
+        LocalDate setOn = CareDays.dayOf(goal.setAt);
         if (notedOn.isBefore(setOn)) {
             throw ProblemException.invalidField("notedOn", "must not be before the goal was set (" + setOn + ")");
         }

@@ -1,5 +1,6 @@
 package app.rapport.clients.service.privacy;
 
+import app.rapport.platform.time.CareDays;
 import app.rapport.clients.access.Access;
 import app.rapport.clients.access.ClientAccess;
 import app.rapport.clients.access.ConsentLedger;
@@ -95,7 +96,7 @@ public class Erasure {
                     "The record-keeping period '" + client.recordsRetention + "' cannot be read; correct the "
                             + "record-keeping agreement before erasing.");
         }
-        if (keepUntil.isAfter(LocalDate.now(ConsentLedger.UK))) {
+        if (keepUntil.isAfter(CareDays.today())) {
             throw refused("retention-period", "The record-keeping period has not ended",
                     "The client agreed their records are kept for " + client.recordsRetention + " after discharge ("
                             + client.dischargedOn + "), so they can be erased from " + keepUntil + ".");

@@ -1,5 +1,6 @@
 package app.rapport.clients.service.privacy;
 
+import app.rapport.platform.time.CareDays;
 import app.rapport.clients.domain.Client;
 import app.rapport.clients.domain.ClientCase;
 import app.rapport.clients.domain.ClientStatus;
@@ -19,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -133,7 +133,7 @@ class ErasureTest {
         String id = registerWithAlice("Hiroshi", "Mori");
         discharge(id);
         long auditBefore = auditEntries(id);
-        LocalDate keepUntil = LocalDate.now(ZoneId.of("Europe/London")).plusYears(8);
+        LocalDate keepUntil = CareDays.today().plusYears(8);
 
         erase(DemoUsers.OMAR, id).statusCode(409)
                 .body("type", equalTo("urn:rapport:problem:retention-period"))
@@ -180,7 +180,7 @@ class ErasureTest {
         String reference = load(id).reference;
         firmActs(id, "trial-listed");
         as(DemoUsers.SOPHIE).header("Idempotency-Key", "close-" + id)
-                .body("{\"kind\":\"case-closed\",\"occurredOn\":\"" + LocalDate.now().minusDays(1) + "\",\"note\":\"Judgment for the claimant\"}")
+                .body("{\"kind\":\"case-closed\",\"occurredOn\":\"" + CareDays.today().minusDays(1) + "\",\"note\":\"Judgment for the claimant\"}")
                 .post(client(id) + "/case/milestones").then().statusCode(201);
         discharge(id);
         recordsKeptFor(id, "P0D");

@@ -1,5 +1,6 @@
 package app.rapport.clients.service.privacy;
 
+import app.rapport.platform.time.CareDays;
 import app.rapport.contract.EventType;
 import app.rapport.contract.client.SubjectAccessRequested;
 import app.rapport.devkit.tokens.DemoUsers;
@@ -9,7 +10,6 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import java.time.LocalDate;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -39,7 +39,7 @@ class SubjectAccessExportTest {
     void theExportHoldsEverySectionAndAsksTheOtherServicesForTheirs() {
         String id = registerWithAlice("Lena", "Fischer");
         firmActs(id, "pre-action");
-        as(DemoUsers.SOPHIE).body("{\"kind\":\"other\",\"occurredOn\":\"" + LocalDate.now() + "\",\"note\":\"Letter of claim sent\"}")
+        as(DemoUsers.SOPHIE).body("{\"kind\":\"other\",\"occurredOn\":\"" + CareDays.today() + "\",\"note\":\"Letter of claim sent\"}")
                 .post("/api/v1/clients/" + id + "/case/milestones").then().statusCode(201);
 
         var response = as(DemoUsers.ALICE).get("/api/v1/clients/" + id + "/export").then().statusCode(200)
