@@ -1,7 +1,7 @@
 package app.rapport.stack;
 
-import app.rapport.platform.time.CareDays;
 import app.rapport.devkit.tokens.DemoUser;
+import app.rapport.platform.time.CareDays;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;

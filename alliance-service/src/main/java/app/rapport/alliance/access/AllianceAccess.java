@@ -1,6 +1,5 @@
 package app.rapport.alliance.access;
 
-import app.rapport.platform.time.CareDays;
 import app.rapport.alliance.domain.CareCircleMember;
 import app.rapport.alliance.domain.ClientRef;
 import app.rapport.alliance.domain.ConsentDecisions;
@@ -13,6 +12,7 @@ import app.rapport.platform.problem.Problem;
 import app.rapport.platform.problem.ProblemException;
 import app.rapport.platform.security.Caller;
 import app.rapport.platform.security.Roles;
+import app.rapport.platform.time.CareDays;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;

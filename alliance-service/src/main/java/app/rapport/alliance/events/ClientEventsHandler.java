@@ -1,6 +1,5 @@
 package app.rapport.alliance.events;
 
-import app.rapport.platform.time.CareDays;
 import app.rapport.alliance.domain.CareCircleMember;
 import app.rapport.alliance.domain.ClientRef;
 import app.rapport.alliance.domain.ErasedClient;
@@ -15,6 +14,7 @@ import app.rapport.contract.client.ClientDischarged;
 import app.rapport.contract.client.ClientErased;
 import app.rapport.contract.client.ClientRegistered;
 import app.rapport.contract.client.ClientUpdated;
+import app.rapport.platform.time.CareDays;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 

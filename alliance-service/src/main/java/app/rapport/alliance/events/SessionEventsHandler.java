@@ -1,6 +1,5 @@
 package app.rapport.alliance.events;
 
-import app.rapport.platform.time.CareDays;
 import app.rapport.alliance.access.AllianceAccess;
 import app.rapport.alliance.config.AllianceConfig;
 import app.rapport.alliance.domain.CareCircleMember;
@@ -19,6 +18,7 @@ import app.rapport.contract.session.SessionCancelled;
 import app.rapport.contract.session.SessionMissed;
 import app.rapport.contract.session.SessionRescheduled;
 import app.rapport.platform.inbox.EventHandler;
+import app.rapport.platform.time.CareDays;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;

@@ -1,12 +1,12 @@
 package app.rapport.alliance.service;
 
-import app.rapport.platform.time.CareDays;
 import app.rapport.alliance.domain.CareCircleMember;
 import app.rapport.alliance.domain.ClientRef;
 import app.rapport.contract.CareTeamRole;
 import app.rapport.platform.subjectaccess.ClientDataDefinition;
 import app.rapport.platform.subjectaccess.ClientDataSection;
 import app.rapport.platform.subjectaccess.ClientFacts;
+import app.rapport.platform.time.CareDays;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.LocalDate;

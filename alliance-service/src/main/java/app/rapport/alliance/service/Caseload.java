@@ -1,9 +1,9 @@
 package app.rapport.alliance.service;
 
-import app.rapport.platform.time.CareDays;
 import app.rapport.alliance.outcomes.OutcomeLinkage;
 import app.rapport.platform.security.Caller;
 import app.rapport.platform.security.Roles;
+import app.rapport.platform.time.CareDays;
 import jakarta.enterprise.context.ApplicationScoped;
 import app.rapport.alliance.measures.ScoreMeaning;
 import jakarta.inject.Inject;

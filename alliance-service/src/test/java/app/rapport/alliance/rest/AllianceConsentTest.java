@@ -1,12 +1,12 @@
 package app.rapport.alliance.rest;
 
-import app.rapport.platform.time.CareDays;
 import app.rapport.alliance.support.Api;
 import app.rapport.alliance.support.Events;
 import app.rapport.contract.CareTeamRole;
 import app.rapport.contract.DataCategory;
 import app.rapport.devkit.tokens.DemoUser;
 import app.rapport.devkit.tokens.DemoUsers;
+import app.rapport.platform.time.CareDays;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

@@ -1,11 +1,11 @@
 package app.rapport.clients.access;
 
-import app.rapport.platform.time.CareDays;
 import app.rapport.clients.domain.ConsentDecision;
 import app.rapport.clients.domain.ConsentRecord;
 import app.rapport.contract.CareTeamRole;
 import app.rapport.contract.DataCategory;
 import app.rapport.platform.consent.ConsentRules;
+import app.rapport.platform.time.CareDays;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.LocalDate;

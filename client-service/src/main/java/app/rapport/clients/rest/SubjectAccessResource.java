@@ -1,9 +1,9 @@
 package app.rapport.clients.rest;
 
-import app.rapport.platform.time.CareDays;
 import app.rapport.clients.access.ConsentLedger;
 import app.rapport.clients.service.privacy.SubjectAccessExport;
 import app.rapport.platform.security.Roles;
+import app.rapport.platform.time.CareDays;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

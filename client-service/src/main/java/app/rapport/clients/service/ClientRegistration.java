@@ -1,6 +1,5 @@
 package app.rapport.clients.service;
 
-import app.rapport.platform.time.CareDays;
 import app.rapport.platform.audit.AuditLog;
 import app.rapport.clients.domain.CareCircleMember;
 import app.rapport.clients.domain.Client;
@@ -12,6 +11,7 @@ import app.rapport.contract.client.ClientRegistered;
 import app.rapport.platform.outbox.OutboxWriter;
 import app.rapport.platform.problem.ProblemException;
 import app.rapport.platform.security.Caller;
+import app.rapport.platform.time.CareDays;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;

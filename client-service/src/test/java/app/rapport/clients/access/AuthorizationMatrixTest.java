@@ -1,12 +1,12 @@
 package app.rapport.clients.access;
 
-import app.rapport.platform.time.CareDays;
 import app.rapport.clients.support.Fixtures;
 import app.rapport.clients.support.DemoDirectory;
 import app.rapport.devkit.testing.Tokens;
 import app.rapport.devkit.tokens.DemoUser;
 import app.rapport.devkit.tokens.DemoUsers;
 import app.rapport.devkit.tokens.TokenSpec;
+import app.rapport.platform.time.CareDays;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;

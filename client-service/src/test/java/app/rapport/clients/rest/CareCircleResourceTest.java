@@ -1,6 +1,5 @@
 package app.rapport.clients.rest;
 
-import app.rapport.platform.time.CareDays;
 import app.rapport.clients.support.Fixtures;
 import app.rapport.clients.support.DemoDirectory;
 import app.rapport.contract.CareTeamRole;
@@ -13,6 +12,7 @@ import app.rapport.contract.careteam.MemberLeft;
 import app.rapport.devkit.testing.ContractVerifier;
 import app.rapport.devkit.testing.TopicReader;
 import app.rapport.devkit.tokens.DemoUsers;
+import app.rapport.platform.time.CareDays;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;

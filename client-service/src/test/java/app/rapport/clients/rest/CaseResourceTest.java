@@ -1,12 +1,12 @@
 package app.rapport.clients.rest;
 
-import app.rapport.platform.time.CareDays;
 import app.rapport.clients.domain.ClientCase;
 import app.rapport.clients.domain.LitigationStage;
 import app.rapport.clients.domain.Organisation;
 import app.rapport.contract.CareTeamRole;
 import app.rapport.devkit.tokens.DemoUser;
 import app.rapport.devkit.tokens.DemoUsers;
+import app.rapport.platform.time.CareDays;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;

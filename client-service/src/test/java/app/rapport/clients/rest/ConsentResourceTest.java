@@ -1,6 +1,5 @@
 package app.rapport.clients.rest;
 
-import app.rapport.platform.time.CareDays;
 import app.rapport.platform.audit.AuditEntry;
 import app.rapport.clients.domain.ConsentDecision;
 import app.rapport.clients.domain.ConsentRecord;
@@ -8,6 +7,7 @@ import app.rapport.contract.CareTeamRole;
 import app.rapport.contract.DataCategory;
 import app.rapport.devkit.tokens.DemoUser;
 import app.rapport.devkit.tokens.DemoUsers;
+import app.rapport.platform.time.CareDays;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;

@@ -1,12 +1,12 @@
 package app.rapport.clients.rest;
 
-import app.rapport.platform.time.CareDays;
 import app.rapport.clients.domain.Client;
 import app.rapport.clients.domain.ClientStatus;
 import app.rapport.contract.CareTeamRole;
 import app.rapport.contract.EventType;
 import app.rapport.contract.client.ClientDischarged;
 import app.rapport.devkit.tokens.DemoUsers;
+import app.rapport.platform.time.CareDays;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;

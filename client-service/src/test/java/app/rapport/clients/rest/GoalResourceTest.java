@@ -1,9 +1,9 @@
 package app.rapport.clients.rest;
 
-import app.rapport.platform.time.CareDays;
 import app.rapport.platform.audit.AuditEntry;
 import app.rapport.contract.CareTeamRole;
 import app.rapport.devkit.tokens.DemoUsers;
+import app.rapport.platform.time.CareDays;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,5 @@
 package app.rapport.clients.rest;
 
-import app.rapport.platform.time.CareDays;
 import app.rapport.clients.domain.ClientCase;
 import app.rapport.clients.domain.LitigationMilestone;
 import app.rapport.clients.domain.LitigationStage;
@@ -10,6 +9,7 @@ import app.rapport.contract.EventType;
 import app.rapport.contract.litigation.MilestoneRecorded;
 import app.rapport.devkit.tokens.DemoUsers;
 import app.rapport.devkit.tokens.TokenSpec;
+import app.rapport.platform.time.CareDays;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;

@@ -1,10 +1,10 @@
 package app.rapport.clients.rest;
 
-import app.rapport.platform.time.CareDays;
 import app.rapport.clients.support.Fixtures;
 import app.rapport.devkit.testing.HostForgeries;
 import app.rapport.devkit.tokens.DemoUsers;
 import app.rapport.devkit.tokens.TokenSpec;
+import app.rapport.platform.time.CareDays;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;

@@ -1,6 +1,5 @@
 package app.rapport.clients.service;
 
-import app.rapport.platform.time.CareDays;
 import app.rapport.contract.CareTeamRole;
 import app.rapport.contract.DataCategory;
 import app.rapport.contract.EventCodec;
@@ -14,6 +13,7 @@ import app.rapport.contract.goal.GoalUpdated;
 import app.rapport.devkit.testing.ContractVerifier;
 import app.rapport.devkit.testing.TopicReader;
 import app.rapport.devkit.tokens.DemoUsers;
+import app.rapport.platform.time.CareDays;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;

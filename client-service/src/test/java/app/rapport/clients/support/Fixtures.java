@@ -1,6 +1,5 @@
 package app.rapport.clients.support;
 
-import app.rapport.platform.time.CareDays;
 import app.rapport.platform.audit.AuditEntry;
 import app.rapport.clients.domain.CareCircleMember;
 import app.rapport.clients.domain.Client;
@@ -17,6 +16,7 @@ import app.rapport.devkit.testing.Tokens;
 import app.rapport.devkit.tokens.DemoUser;
 import app.rapport.devkit.tokens.DemoUsers;
 import app.rapport.devkit.tokens.TokenSpec;
+import app.rapport.platform.time.CareDays;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;

@@ -1,10 +1,10 @@
 package app.rapport.notifications.consent;
 
-import app.rapport.platform.time.CareDays;
 import app.rapport.contract.CareTeamRole;
 import app.rapport.contract.DataCategory;
 import app.rapport.notifications.domain.ConsentDecisionRecord;
 import app.rapport.platform.consent.ConsentRules;
+import app.rapport.platform.time.CareDays;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;

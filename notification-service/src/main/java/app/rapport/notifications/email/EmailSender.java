@@ -1,6 +1,5 @@
 package app.rapport.notifications.email;
 
-import app.rapport.platform.time.CareDays;
 import app.rapport.contract.DataCategory;
 import app.rapport.notifications.config.NotificationsConfig;
 import app.rapport.notifications.consent.ClientConsent;
@@ -12,6 +11,7 @@ import app.rapport.notifications.routing.RoutingTable;
 import app.rapport.notifications.service.DeliveryMetrics;
 import app.rapport.notifications.service.RecipientPreferences;
 import app.rapport.platform.links.PublicUrls;
+import app.rapport.platform.time.CareDays;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;

@@ -1,6 +1,5 @@
 package app.rapport.notifications.routing;
 
-import app.rapport.platform.time.CareDays;
 import app.rapport.contract.EventEnvelope;
 import app.rapport.contract.EventType;
 import app.rapport.notifications.consent.ClientConsent;
@@ -14,6 +13,7 @@ import app.rapport.notifications.service.Delivery;
 import app.rapport.notifications.service.InAppInbox;
 import app.rapport.notifications.service.RecipientPreferences;
 import app.rapport.platform.inbox.EventHandler;
+import app.rapport.platform.time.CareDays;
 import com.fasterxml.jackson.databind.JsonNode;
 import app.rapport.notifications.service.DeliveryMetrics;
 import jakarta.enterprise.context.ApplicationScoped;

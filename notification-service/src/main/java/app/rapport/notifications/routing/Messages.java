@@ -1,7 +1,7 @@
 package app.rapport.notifications.routing;
 
-import app.rapport.platform.time.CareDays;
 import app.rapport.contract.EventEnvelope;
+import app.rapport.platform.time.CareDays;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.time.Instant;

@@ -1,11 +1,11 @@
 package app.rapport.notifications.service;
 
-import app.rapport.platform.time.CareDays;
 import app.rapport.notifications.domain.CareCircleMember;
 import app.rapport.notifications.domain.ClientRecord;
 import app.rapport.platform.subjectaccess.ClientDataDefinition;
 import app.rapport.platform.subjectaccess.ClientDataSection;
 import app.rapport.platform.subjectaccess.ClientFacts;
+import app.rapport.platform.time.CareDays;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.LocalDate;

@@ -1,6 +1,5 @@
 package app.rapport.notifications.webhooks;
 
-import app.rapport.platform.time.CareDays;
 import app.rapport.contract.CareTeamRole;
 import app.rapport.contract.DataCategory;
 import app.rapport.notifications.config.NotificationsConfig;
@@ -10,6 +9,7 @@ import app.rapport.notifications.domain.WebhookAttempt;
 import app.rapport.notifications.domain.WebhookDelivery;
 import app.rapport.notifications.domain.WebhookSubscription;
 import app.rapport.notifications.service.DeliveryMetrics;
+import app.rapport.platform.time.CareDays;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;

@@ -1,6 +1,5 @@
 package app.rapport.notifications.email;
 
-import app.rapport.platform.time.CareDays;
 import app.rapport.contract.CareTeamRole;
 import app.rapport.contract.DataCategory;
 import app.rapport.contract.EventEnvelope;
@@ -11,6 +10,7 @@ import app.rapport.notifications.domain.EmailDelivery;
 import app.rapport.notifications.routing.EventSamples;
 import app.rapport.notifications.support.Inboxes;
 import app.rapport.notifications.support.SmtpServer;
+import app.rapport.platform.time.CareDays;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,6 +1,5 @@
 package app.rapport.notifications.routing;
 
-import app.rapport.platform.time.CareDays;
 import app.rapport.contract.CareTeamRole;
 import app.rapport.contract.DataCategory;
 import app.rapport.contract.EventCodec;
@@ -30,6 +29,7 @@ import app.rapport.devkit.testing.ContractVerifier;
 import app.rapport.devkit.testing.SharedInfrastructure;
 import app.rapport.devkit.tokens.DemoUser;
 import app.rapport.devkit.tokens.DemoUsers;
+import app.rapport.platform.time.CareDays;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;

@@ -1,9 +1,9 @@
 package app.rapport.sessions.access;
 
-import app.rapport.platform.time.CareDays;
 import app.rapport.contract.CareTeamRole;
 import app.rapport.contract.DataCategory;
 import app.rapport.platform.consent.ConsentRules;
+import app.rapport.platform.time.CareDays;
 import app.rapport.sessions.domain.CareConsent;
 import app.rapport.sessions.domain.CareMember;
 import app.rapport.sessions.domain.ConsentDecision;

@@ -1,10 +1,10 @@
 package app.rapport.sessions.service;
 
-import app.rapport.platform.time.CareDays;
 import app.rapport.contract.CareTeamRole;
 import app.rapport.platform.problem.Problem;
 import app.rapport.platform.problem.ProblemException;
 import app.rapport.platform.security.Caller;
+import app.rapport.platform.time.CareDays;
 import app.rapport.sessions.access.ConsentLedger;
 import app.rapport.sessions.access.Permission;
 import app.rapport.sessions.access.SessionAccess;

@@ -1,9 +1,9 @@
 package app.rapport.sessions.service;
 
-import app.rapport.platform.time.CareDays;
 import app.rapport.contract.EventType;
 import app.rapport.contract.session.SessionEndingApproaching;
 import app.rapport.platform.outbox.OutboxWriter;
+import app.rapport.platform.time.CareDays;
 import app.rapport.sessions.access.ConsentLedger;
 import app.rapport.sessions.config.SessionsConfig;
 import app.rapport.sessions.domain.CareClient;

@@ -1,6 +1,5 @@
 package app.rapport.sessions.privacy;
 
-import app.rapport.platform.time.CareDays;
 import app.rapport.contract.CareTeamRole;
 import app.rapport.devkit.testing.ClientDataCoverage;
 import app.rapport.devkit.testing.Tokens;
@@ -9,6 +8,7 @@ import app.rapport.devkit.tokens.DemoUsers;
 import app.rapport.devkit.tokens.TokenSpec;
 import app.rapport.platform.subjectaccess.ClientDataDefinition;
 import app.rapport.platform.subjectaccess.ClientDataSection;
+import app.rapport.platform.time.CareDays;
 import app.rapport.sessions.support.CareCircleEvents;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;

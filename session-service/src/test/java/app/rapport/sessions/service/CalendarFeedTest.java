@@ -1,8 +1,8 @@
 package app.rapport.sessions.service;
 
-import app.rapport.platform.time.CareDays;
 import app.rapport.contract.CareTeamRole;
 import app.rapport.devkit.tokens.DemoUsers;
+import app.rapport.platform.time.CareDays;
 import app.rapport.sessions.support.CareCircleEvents;
 import io.quarkus.test.junit.QuarkusTest;
 import net.fortuna.ical4j.data.CalendarBuilder;

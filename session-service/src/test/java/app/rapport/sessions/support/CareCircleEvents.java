@@ -1,6 +1,5 @@
 package app.rapport.sessions.support;
 
-import app.rapport.platform.time.CareDays;
 import app.rapport.contract.CareTeamRole;
 import app.rapport.contract.DataCategory;
 import app.rapport.contract.EventCodec;
@@ -16,6 +15,7 @@ import app.rapport.contract.consent.ConsentWithdrawn;
 import app.rapport.devkit.testing.ContractVerifier;
 import app.rapport.devkit.testing.SharedInfrastructure;
 import app.rapport.devkit.tokens.DemoUsers;
+import app.rapport.platform.time.CareDays;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.persistence.EntityManager;
 import io.quarkus.arc.Arc;

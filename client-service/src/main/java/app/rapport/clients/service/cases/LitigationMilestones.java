@@ -1,6 +1,5 @@
 package app.rapport.clients.service.cases;
 
-import app.rapport.platform.time.CareDays;
 import app.rapport.clients.access.Access;
 import app.rapport.clients.access.ClientAccess;
 import app.rapport.clients.access.ConsentLedger;
@@ -14,6 +13,7 @@ import app.rapport.platform.outbox.OutboxWriter;
 import app.rapport.platform.problem.Problem;
 import app.rapport.platform.problem.ProblemException;
 import app.rapport.platform.security.Caller;
+import app.rapport.platform.time.CareDays;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;

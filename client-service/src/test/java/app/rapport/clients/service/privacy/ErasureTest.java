@@ -1,6 +1,5 @@
 package app.rapport.clients.service.privacy;
 
-import app.rapport.platform.time.CareDays;
 import app.rapport.clients.domain.Client;
 import app.rapport.clients.domain.ClientCase;
 import app.rapport.clients.domain.ClientStatus;
@@ -11,6 +10,7 @@ import app.rapport.contract.EventType;
 import app.rapport.contract.client.ClientErased;
 import app.rapport.devkit.tokens.DemoUser;
 import app.rapport.devkit.tokens.DemoUsers;
+import app.rapport.platform.time.CareDays;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;

@@ -1,9 +1,9 @@
 package app.rapport.clients.service.privacy;
 
-import app.rapport.platform.time.CareDays;
 import app.rapport.contract.EventType;
 import app.rapport.contract.client.SubjectAccessRequested;
 import app.rapport.devkit.tokens.DemoUsers;
+import app.rapport.platform.time.CareDays;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.enterprise.inject.Instance;
